@@ -1,0 +1,45 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Upcoming features the style guide asks for: explicit `any`, imports visible only where
+// written, and internal imports so NIO/GRDB types stay out of our public API.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+/// Built-in sector plugins: (module, folder under plugins/, has unit tests).
+let sectorPlugins: [(name: String, folder: String)] = [
+]
+
+let package = Package(
+    name: "hazard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "hazard", targets: ["hazard"]),
+        .library(name: "HazardCore", targets: ["HazardCore"]),
+        .library(name: "HazardYAML", targets: ["HazardYAML"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .target(name: "HazardCore", path: "Sources/HazardCore", swiftSettings: strict),
+        .target(name: "HazardYAML", dependencies: ["CYAML", "HazardCore"], path: "Sources/HazardYAML", swiftSettings: strict),
+        .executableTarget(
+            name: "hazard",
+            dependencies: [
+                "HazardCore", "HazardYAML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ] + sectorPlugins.map { .target(name: $0.name) },
+            path: "Sources/hazard",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "HazardCoreTests", dependencies: ["HazardCore", "HazardYAML"], path: "Tests/HazardCoreTests"),
+        .testTarget(name: "HazardYAMLTests", dependencies: ["HazardCore", "HazardYAML"], path: "Tests/HazardYAMLTests"),
+    ]
+    + sectorPlugins.map { .target(name: $0.name, dependencies: ["HazardCore"], path: "plugins/\($0.folder)", swiftSettings: strict) }
+    + sectorPlugins.map { .testTarget(name: "\($0.folder)PluginTests", dependencies: ["HazardCore", .target(name: $0.name)], path: "Tests/\($0.folder)PluginTests") }
+)

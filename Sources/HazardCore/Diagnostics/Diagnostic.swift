@@ -1,0 +1,45 @@
+/// One authoring mistake in a checklist, located at `file:line:column`.
+///
+/// Loaders collect diagnostics instead of stopping at the first, so `hazard lint` reports
+/// every problem of a file in one run.
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Code: String, Sendable, Hashable, CaseIterable {
+        case yamlSyntax
+        case unknownKey
+        case missingKey
+        case wrongType
+        case invalidValue
+        case duplicateID
+        case unknownSection
+        case expressionSyntax
+        case unknownIdentifier
+        case typeMismatch
+        case unknownPlugin
+        case pluginInput
+        case criteriaCycle
+        case unknownCriterion
+    }
+
+    public enum Severity: String, Sendable, Hashable { case error, warning }
+
+    public var code: Code
+    public var severity: Severity
+    public var message: String
+    public var mark: SourceMark
+
+    public init(_ code: Code, _ message: String, at mark: SourceMark, severity: Severity = .error) {
+        self.code = code
+        self.severity = severity
+        self.message = message
+        self.mark = mark
+    }
+
+    public var description: String { "\(mark): \(severity.rawValue): \(message) [\(code.rawValue)]" }
+}
+
+/// A checklist that failed to load: all its diagnostics, in file order.
+public struct ChecklistError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sorted { $0.mark < $1.mark } }
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}

@@ -1,0 +1,188 @@
+extension Checklist {
+    /// Reads untyped answers (a YAML mapping or decoded JSON object) as typed values,
+    /// checking each against its question.
+    ///
+    /// - Throws: `AnswerError` listing every answer that does not fit.
+    public func answers(from input: AnswerInput, inspectionDate: Day? = nil) throws(AnswerError) -> Answers {
+        var issues: [AnswerError.Issue] = []
+        var values: [QuestionID: Value] = [:]
+        switch input.kind {
+        case .null:
+            break
+        case .mapping(let pairs):
+            for (key, raw) in pairs {
+                guard let question = question(QuestionID(key)) else {
+                    issues.append(.init(code: .unknownQuestion, path: key,
+                                        message: "no such question in \(id)\(Suggestion.hint(for: key, in: questions.map(\.id.rawValue)))",
+                                        mark: raw.mark?.description))
+                    continue
+                }
+                if let value = Self.read(raw, as: question, path: key, issues: &issues) { values[question.id] = value }
+            }
+        default:
+            issues.append(.init(code: .wrongType, path: "answers", message: "answers must be a mapping of question id to answer, not \(input.summary)", mark: input.mark?.description))
+        }
+        guard issues.isEmpty else { throw AnswerError(checklist: id, issues: issues) }
+        return Answers(values, inspectionDate: inspectionDate)
+    }
+
+    /// Checks typed answers against the questions and numbers them into slots.
+    ///
+    /// - Throws: `AnswerError` listing every answer that does not fit.
+    public func bind(_ answers: Answers) throws(AnswerError) -> AnswerSlots {
+        var slots = AnswerSlots(count: program.slotCount, inspectionDate: answers.inspectionDate)
+        var issues: [AnswerError.Issue] = []
+        for (id, value) in answers.values {
+            guard let index = questionIndex[id] else {
+                issues.append(.init(code: .unknownQuestion, path: id.rawValue,
+                                    message: "no such question in \(self.id)\(Suggestion.hint(for: id.rawValue, in: questions.map(\.id.rawValue)))", mark: nil))
+                continue
+            }
+            let question = questions[index]
+            if let issue = Self.check(value, against: question, path: id.rawValue) {
+                issues.append(contentsOf: issue)
+                continue
+            }
+            Self.store(value, of: question, at: question.slot, numbers: &slots.numbers, known: &slots.known, texts: &slots.texts)
+            if case .list(let records) = value { slots.lists[question.slot] = Self.table(records, fields: question.fields) }
+        }
+        guard issues.isEmpty else { throw AnswerError(checklist: id, issues: issues) }
+        return slots
+    }
+
+    // MARK: Reading untyped input
+
+    static func read(_ raw: AnswerInput, as question: Question, path: String, issues: inout [AnswerError.Issue]) -> Value? {
+        func fail(_ code: AnswerError.Issue.Code, _ message: String) -> Value? {
+            issues.append(.init(code: code, path: path, message: message, mark: raw.mark?.description))
+            return nil
+        }
+        if case .null = raw.kind { return nil }
+        switch question.kind {
+        case .boolean:
+            switch raw.kind {
+            case .bool(let b): return .bool(b)
+            case .plain("true"), .plain("True"), .plain("TRUE"): return .bool(true)
+            case .plain("false"), .plain("False"), .plain("FALSE"): return .bool(false)
+            default: return fail(.wrongType, "expected true or false (\(question.label)), got \(raw.summary)")
+            }
+        case .number, .integer:
+            let number: Double?
+            switch raw.kind {
+            case .number(let n): number = n
+            case .plain(let text): number = Double(text).flatMap { $0.isFinite ? $0 : nil }
+            default: number = nil
+            }
+            guard let number else {
+                return fail(.wrongType, "expected a number\(question.unit.map { " in \($0)" } ?? "") (\(question.label)), got \(raw.summary)")
+            }
+            return .number(number)
+        case .enum:
+            switch raw.kind {
+            case .string(let s), .plain(let s): return .string(s)
+            default: return fail(.wrongType, "expected one of \(question.options.map(\.value).joined(separator: ", ")), got \(raw.summary)")
+            }
+        case .date:
+            switch raw.kind {
+            case .string(let s), .plain(let s):
+                guard let day = Day(iso: s) else { return fail(.invalidDate, "expected a date YYYY-MM-DD, got \(raw.summary)") }
+                return .date(day)
+            default: return fail(.wrongType, "expected a date YYYY-MM-DD, got \(raw.summary)")
+            }
+        case .text:
+            switch raw.kind {
+            case .string(let s), .plain(let s): return .string(s)
+            case .number(let n): return .string(Value.format(n))
+            default: return fail(.wrongType, "expected text, got \(raw.summary)")
+            }
+        case .list:
+            guard case .sequence(let items) = raw.kind else {
+                return fail(.wrongType, "expected a list of records with fields \(question.fields.map(\.id.rawValue).joined(separator: ", ")), got \(raw.summary)")
+            }
+            var records: [Record] = []
+            for (index, item) in items.enumerated() {
+                guard case .mapping(let pairs) = item.kind else {
+                    issues.append(.init(code: .wrongType, path: "\(path)[\(index)]", message: "expected a record (mapping), got \(item.summary)", mark: item.mark?.description))
+                    continue
+                }
+                var fields: [String: Value] = [:]
+                for (key, rawField) in pairs {
+                    guard let field = question.fields.first(where: { $0.id.rawValue == key }) else {
+                        issues.append(.init(code: .unknownField, path: "\(path)[\(index)].\(key)",
+                                            message: "no such field\(Suggestion.hint(for: key, in: question.fields.map(\.id.rawValue)))", mark: rawField.mark?.description))
+                        continue
+                    }
+                    if let value = read(rawField, as: field, path: "\(path)[\(index)].\(key)", issues: &issues) { fields[key] = value }
+                }
+                records.append(Record(fields))
+            }
+            return .list(records)
+        }
+    }
+
+    // MARK: Checking typed values
+
+    static func check(_ value: Value, against question: Question, path: String) -> [AnswerError.Issue]? {
+        func issue(_ code: AnswerError.Issue.Code, _ message: String) -> [AnswerError.Issue] {
+            [.init(code: code, path: path, message: message, mark: nil)]
+        }
+        switch (question.kind, value) {
+        case (.boolean, .bool), (.date, .date), (.text, .string):
+            return nil
+        case (.number, .number(let n)), (.integer, .number(let n)):
+            guard n.isFinite else { return issue(.wrongType, "expected a finite number, got \(Value.format(n))") }
+            if question.kind == .integer, n != n.rounded() { return issue(.notAnInteger, "expected a whole number, got \(Value.format(n))") }
+            let unit = question.unit.map { " \($0)" } ?? ""
+            if let min = question.min, n < min { return issue(.outOfBounds, "\(Value.format(n))\(unit) is below the minimum \(Value.format(min))\(unit)") }
+            if let max = question.max, n > max { return issue(.outOfBounds, "\(Value.format(n))\(unit) is above the maximum \(Value.format(max))\(unit)") }
+            return nil
+        case (.enum, .string(let s)):
+            let options = question.options.map(\.value)
+            return options.contains(s) ? nil : issue(.notAnOption, "'\(s)' is not one of \(options.joined(separator: ", "))\(Suggestion.hint(for: s, in: options))")
+        case (.list, .list(let records)):
+            var issues: [AnswerError.Issue] = []
+            for (index, record) in records.enumerated() {
+                for (key, fieldValue) in record.fields.sorted(by: { $0.key < $1.key }) {
+                    let fieldPath = "\(path)[\(index)].\(key)"
+                    guard let field = question.fields.first(where: { $0.id.rawValue == key }) else {
+                        issues.append(.init(code: .unknownField, path: fieldPath, message: "no such field\(Suggestion.hint(for: key, in: question.fields.map(\.id.rawValue)))", mark: nil))
+                        continue
+                    }
+                    issues += check(fieldValue, against: field, path: fieldPath) ?? []
+                }
+            }
+            return issues.isEmpty ? nil : issues
+        default:
+            return issue(.wrongType, "expected \(question.valueType.phrase) (\(question.label)), got \(value)")
+        }
+    }
+
+    // MARK: Slots
+
+    static func store(_ value: Value, of question: Question, at slot: Int, numbers: inout [Double], known: inout [Bool], texts: inout [String?]) {
+        switch value {
+        case .bool(let b): numbers[slot] = b ? 1 : 0
+        case .number(let n): numbers[slot] = n
+        case .date(let d): numbers[slot] = Double(d.daysSinceEpoch)
+        case .string(let s):
+            texts[slot] = s
+            if question.kind == .enum, let index = question.options.firstIndex(where: { $0.value == s }) { numbers[slot] = Double(index) }
+        case .list: break
+        }
+        known[slot] = true
+    }
+
+    static func table(_ records: [Record], fields: [Question]) -> RecordTable {
+        let width = fields.count
+        var numbers = [Double](repeating: 0, count: records.count * width)
+        var known = [Bool](repeating: false, count: records.count * width)
+        var texts = [String?](repeating: nil, count: records.count * width)
+        for (row, record) in records.enumerated() {
+            for field in fields {
+                guard let value = record[field.id.rawValue] else { continue }
+                store(value, of: field, at: row * width + field.slot, numbers: &numbers, known: &known, texts: &texts)
+            }
+        }
+        return RecordTable(count: records.count, fieldCount: width, numbers: numbers, known: known, texts: texts)
+    }
+}

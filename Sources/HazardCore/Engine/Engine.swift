@@ -1,0 +1,98 @@
+/// Grades an inspector's answers against a checklist.
+///
+/// Pure and stateless: `evaluate` may run concurrently on any thread for any checklist.
+public enum Engine {
+    /// Validates the answers, derives the plugin's facts, decides every criterion and
+    /// scores the result.
+    ///
+    /// - Throws: `AnswerError` when an answer does not fit its question or the plugin
+    ///   rejects one (e.g. an unknown substance); nothing is evaluated then.
+    public static func evaluate(_ checklist: Checklist, _ answers: Answers) throws(AnswerError) -> Evaluation {
+        var slots = try checklist.bind(answers)
+        var warnings: [String] = []
+        let facts = try derive(checklist, answers, into: &slots, warnings: &warnings)
+        var statuses: [UInt8] = []
+        checklist.program.run(slots, into: &statuses)
+        return report(checklist, answers, statuses: statuses, facts: facts, warnings: warnings)
+    }
+
+    /// Decides every criterion over answers already in typed slot form (facts included):
+    /// the engine's inner loop, without findings. `statuses` is reused between calls.
+    public static func statuses(_ checklist: Checklist, _ slots: AnswerSlots, into statuses: inout [FindingStatus]) {
+        var codes: [UInt8] = []
+        checklist.program.run(slots, into: &codes)
+        statuses = checklist.criteria.indices.map { FindingStatus(code: codes[$0]) }
+    }
+
+    /// Binds answers and facts into slots, for callers that evaluate the same answers often.
+    public static func prepare(_ checklist: Checklist, _ answers: Answers) throws(AnswerError) -> AnswerSlots {
+        var slots = try checklist.bind(answers)
+        var warnings: [String] = []
+        _ = try derive(checklist, answers, into: &slots, warnings: &warnings)
+        return slots
+    }
+
+    /// Runs the compiled criteria only, writing status codes into a reusable buffer.
+    /// For benchmarks and batch grading; `FindingStatus(code:)` is internal, so callers
+    /// compare counts via `hazardCount`.
+    public static func run(_ checklist: Checklist, _ slots: AnswerSlots, buffer: inout [UInt8]) {
+        checklist.program.run(slots, into: &buffer)
+    }
+
+    /// Whether criterion `index` is a hazard in a buffer filled by `run`.
+    public static func isHazard(_ buffer: [UInt8], _ index: Int) -> Bool {
+        buffer[index] == FindingStatus.major.code || buffer[index] == FindingStatus.general.code
+    }
+
+    static func derive(_ checklist: Checklist, _ answers: Answers, into slots: inout AnswerSlots, warnings: inout [String]) throws(AnswerError) -> [String: Value] {
+        guard let plugin = checklist.plugin else { return [:] }
+        let facts: Facts
+        do {
+            facts = try plugin.derive(from: answers)
+        } catch {
+            let path = (error.question?.rawValue ?? "answers") + (error.recordIndex.map { "[\($0)]" } ?? "")
+            throw AnswerError(checklist: checklist.id, issues: [.init(code: .pluginRejected, path: path, message: "\(plugin.id): \(error.message) [\(error.code)]", mark: nil)])
+        }
+        var derived: [String: Value] = [:]
+        for entry in checklist.factSlots {
+            guard let value = facts[entry.fact] else { continue }
+            guard Self.fits(value, entry.type) else {
+                // A plugin bug, not the inspector's: the fact stays unknown and the report says so.
+                warnings.append("plugin \(plugin.id) returned \(value) for \(entry.name), declared as \(entry.type); ignored")
+                continue
+            }
+            derived[entry.name.rawValue] = value
+            let question = Question(id: QuestionID(entry.name.rawValue), label: entry.name.rawValue, kind: entry.type.questionKind,
+                                    unit: nil, min: nil, max: nil, options: entry.type.options, fields: [], help: nil, slot: entry.slot)
+            Checklist.store(value, of: question, at: entry.slot, numbers: &slots.numbers, known: &slots.known, texts: &slots.texts)
+        }
+        return derived
+    }
+
+    static func fits(_ value: Value, _ type: ValueType) -> Bool {
+        switch (value, type) {
+        case (.bool, .boolean), (.date, .date), (.string, .text): return true
+        case (.number(let n), .number): return n.isFinite
+        case (.string(let s), .enumeration(let options)): return options.contains(s)
+        default: return false
+        }
+    }
+}
+
+extension ValueType {
+    var questionKind: QuestionKind {
+        switch self {
+        case .boolean: return .boolean
+        case .number: return .number
+        case .date: return .date
+        case .text: return .text
+        case .enumeration: return .enum
+        case .list: return .list
+        }
+    }
+
+    var options: [OptionDefinition] {
+        if case .enumeration(let values) = self { return values.map { OptionDefinition(value: $0, label: $0) } }
+        return []
+    }
+}

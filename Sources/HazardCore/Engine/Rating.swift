@@ -1,0 +1,40 @@
+/// The overall risk rating of an inspection, on the four-colour scale (红橙黄蓝) that
+/// Chinese risk grading uses.
+///
+/// - red 重大风险: at least one major accident hazard.
+/// - orange 较大风险: no major hazard, but three or more general hazards, or a score under 60.
+/// - yellow 一般风险: one or two general hazards.
+/// - blue 低风险: no hazard found.
+/// `provisional` is set when criteria are unanswered: answering them could raise the rating.
+public struct Rating: Sendable, Hashable, Codable {
+    public enum Level: String, Sendable, Hashable, Codable, CaseIterable {
+        case red, orange, yellow, blue
+
+        public var chinese: String {
+            switch self {
+            case .red: return "重大风险"
+            case .orange: return "较大风险"
+            case .yellow: return "一般风险"
+            case .blue: return "低风险"
+            }
+        }
+    }
+
+    public var level: Level
+    public var label: String
+    public var provisional: Bool
+
+    public init(counts: Evaluation.Counts, score: Double?) {
+        if counts.major > 0 {
+            level = .red
+        } else if counts.general >= 3 || (score ?? 100) < 60 {
+            level = .orange
+        } else if counts.general > 0 {
+            level = .yellow
+        } else {
+            level = .blue
+        }
+        label = level.chinese
+        provisional = counts.unanswered > 0
+    }
+}

@@ -1,0 +1,69 @@
+/// An answer as it arrived, before it is checked against its question: a YAML node or a
+/// decoded JSON value. The question's type decides how it is read, so a YAML plain scalar
+/// `2024-05-01` becomes a date for a `date` question and text for a `text` one.
+public struct AnswerInput: Sendable, Hashable {
+    public indirect enum Kind: Sendable, Hashable {
+        case null
+        case bool(Bool)
+        case number(Double)
+        /// A quoted string (YAML) or any JSON string.
+        case string(String)
+        /// An unquoted YAML scalar, typed by the question that reads it.
+        case plain(String)
+        case sequence([AnswerInput])
+        /// Keys in document order; duplicates were rejected by the parser.
+        case mapping([(key: String, value: AnswerInput)])
+
+        public static func == (a: Kind, b: Kind) -> Bool {
+            switch (a, b) {
+            case (.null, .null): return true
+            case let (.bool(x), .bool(y)): return x == y
+            case let (.number(x), .number(y)): return x == y
+            case let (.string(x), .string(y)), let (.plain(x), .plain(y)): return x == y
+            case let (.sequence(x), .sequence(y)): return x == y
+            case let (.mapping(x), .mapping(y)):
+                return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+            default: return false
+            }
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            switch self {
+            case .null: hasher.combine(0)
+            case .bool(let b): hasher.combine(b)
+            case .number(let n): hasher.combine(n)
+            case .string(let s), .plain(let s): hasher.combine(s)
+            case .sequence(let items): hasher.combine(items)
+            case .mapping(let pairs): for pair in pairs { hasher.combine(pair.key); hasher.combine(pair.value) }
+            }
+        }
+    }
+
+    public var kind: Kind
+    /// Where it was written, for answers read from a file.
+    public var mark: SourceMark?
+
+    public init(_ kind: Kind, mark: SourceMark? = nil) {
+        self.kind = kind
+        self.mark = mark
+    }
+
+    /// The value of `key` when this is a mapping.
+    public subscript(key: String) -> AnswerInput? {
+        guard case .mapping(let pairs) = kind else { return nil }
+        return pairs.first { $0.key == key }?.value
+    }
+
+    /// A short rendering for error messages.
+    public var summary: String {
+        switch kind {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let n): return Value.format(n)
+        case .string(let s): return "\"\(s)\""
+        case .plain(let s): return s
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// A validated, compiled checklist. Immutable and `Sendable`: one instance serves every
+/// evaluation and connection without locks.
+public final class Checklist: Sendable {
+    public let id: ChecklistID
+    public let version: String
+    public let sector: String
+    public let title: String
+    public let standard: StandardInfo
+    public let file: String
+    public let sections: [Section]
+    public let questions: [Question]
+    /// In file order (the order findings are reported in).
+    public let criteria: [Criterion]
+    public let tests: [TestCaseDefinition]
+    /// SHA-256 of the file content, recorded with every evaluation.
+    public let sha256: String
+    public let plugin: (any SectorPlugin)?
+
+    let questionIndex: [QuestionID: Int]
+    /// Slot of each declared fact, `plugin.fact`, after the question slots.
+    let factSlots: [(name: FactName, fact: String, slot: Int, type: ValueType)]
+    let program: Program
+
+    init(definition: ChecklistDefinition, sections: [Section], questions: [Question], criteria: [Criterion],
+         plugin: (any SectorPlugin)?, factSlots: [(name: FactName, fact: String, slot: Int, type: ValueType)], program: Program) {
+        id = ChecklistID(definition.id.value)
+        version = definition.version
+        sector = definition.sector
+        title = definition.title
+        standard = definition.standard
+        file = definition.file
+        tests = definition.tests
+        sha256 = SHA256.hex(bytes: definition.content)
+        self.sections = sections
+        self.questions = questions
+        self.criteria = criteria
+        self.plugin = plugin
+        self.factSlots = factSlots
+        self.program = program
+        questionIndex = Dictionary(uniqueKeysWithValues: questions.enumerated().map { ($1.id, $0) })
+    }
+
+    public func question(_ id: QuestionID) -> Question? { questionIndex[id].map { questions[$0] } }
+
+    public var criterionCount: Int { criteria.count }
+    public var manualCount: Int { criteria.filter(\.isManual).count }
+    /// Whether the standard had been replaced on `day`.
+    public func isSuperseded(on day: Day) -> Bool { standard.validUntil.map { day > $0 } ?? false }
+}
+

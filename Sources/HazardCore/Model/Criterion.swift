@@ -1,0 +1,30 @@
+/// A validated criterion: one item of the standard.
+public struct Criterion: Sendable {
+    public var id: CriterionID
+    public var clause: String
+    public var title: String
+    public var grade: Grade
+    public var section: String?
+    public var appliesWhen: String?
+    public var hazardWhen: String
+    public var weight: Double
+    public var advice: String?
+    public var references: [String]
+    /// Needs an expert's or inspector's judgement (e.g. the catch-all item).
+    public var isManual: Bool
+    public var note: String?
+    /// What the conditions read, in order of first mention: the finding's evidence.
+    public var inputs: [EvidenceSource]
+}
+
+/// Something a condition reads.
+public enum EvidenceSource: Sendable, Hashable {
+    case question(QuestionID)
+    case fact(FactName)
+    case finding(CriterionID)
+}
+
+public struct Section: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import HazardCore
+
+struct ChecklistsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checklists",
+        abstract: "List the checklists: id, sector, standard, version, criteria."
+    )
+
+    @OptionGroup var options: ChecklistOptions
+
+    func run() throws {
+        let checklists = options.load().sorted { ($0.sector, $0.id) < ($1.sector, $1.id) }
+        var rows = [["ID", "SECTOR", "STANDARD", "VERSION", "CRITERIA", "MANUAL", "TESTS", "STATUS"]]
+        for c in checklists {
+            let status = c.standard.validUntil.map { "superseded after \($0)" } ?? "in force"
+            rows.append([c.id.rawValue, c.sector, c.standard.code, c.version, String(c.criterionCount), String(c.manualCount), String(c.tests.count), status])
+        }
+        for line in Table.render(rows) { print(line) }
+    }
+}
+
+/// Left-aligned columns, width by display cells (CJK characters take two).
+enum Table {
+    static func render(_ rows: [[String]]) -> [String] {
+        guard let columns = rows.map(\.count).max() else { return [] }
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cells(cell)) } }
+        return rows.map { row in
+            row.enumerated().map { i, cell in
+                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cells(cell) + 2)
+            }.joined()
+        }
+    }
+
+    static func cells(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && ($1.value <= 0x115F || (0x2E80...0xFFDC).contains($1.value)) ? 2 : 1) }
+    }
+}

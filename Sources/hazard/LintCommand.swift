@@ -1,0 +1,22 @@
+import ArgumentParser
+import HazardCore
+import HazardYAML
+
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check checklist files for authoring mistakes.",
+        discussion: "Prints every problem as file:line:column: error: message [code]; exits 1 if there is any."
+    )
+
+    @Argument(help: "Checklist files or folders (default: checklists).")
+    var paths: [String] = ["checklists"]
+
+    func run() throws {
+        let batch = ChecklistLoader(registry: BuiltinPlugins.registry).loadAll(paths)
+        for diagnostic in batch.diagnostics { printError(diagnostic.description) }
+        let errors = batch.diagnostics.filter { $0.severity == .error }.count
+        print("\(batch.files.count) file(s), \(batch.checklists.count) checklist(s) valid, \(errors) error(s)")
+        if errors > 0 { throw ExitCode(1) }
+    }
+}
