@@ -20,18 +20,38 @@ let package = Package(
         .executable(name: "hazard", targets: ["hazard"]),
         .library(name: "HazardCore", targets: ["HazardCore"]),
         .library(name: "HazardYAML", targets: ["HazardYAML"]),
+        .library(name: "HazardRPC", targets: ["HazardRPC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .target(name: "HazardCore", path: "Sources/HazardCore", swiftSettings: strict),
         .target(name: "HazardYAML", dependencies: ["CYAML", "HazardCore"], path: "Sources/HazardYAML", swiftSettings: strict),
+        .target(
+            name: "HazardRPC",
+            dependencies: [
+                "HazardCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Sources/HazardRPC",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "hazard",
             dependencies: [
-                "HazardCore", "HazardYAML",
+                "HazardCore", "HazardYAML", "HazardRPC",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ] + sectorPlugins.map { .target(name: $0.name) },
             path: "Sources/hazard",
@@ -39,6 +59,24 @@ let package = Package(
         ),
         .testTarget(name: "HazardCoreTests", dependencies: ["HazardCore", "HazardYAML"], path: "Tests/HazardCoreTests"),
         .testTarget(name: "HazardYAMLTests", dependencies: ["HazardCore", "HazardYAML"], path: "Tests/HazardYAMLTests"),
+        .testTarget(
+            name: "HazardRPCTests",
+            dependencies: [
+                "HazardCore", "HazardYAML", "HazardRPC",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/HazardRPCTests",
+            exclude: ["Fixtures"]
+        ),
+        .executableTarget(
+            name: "RPCJSONBench",
+            dependencies: ["HazardRPC"],
+            path: "Benchmarks/RPCJSONBench"
+        ),
     ]
     + sectorPlugins.map { .target(name: $0.name, dependencies: ["HazardCore"], path: "plugins/\($0.folder)", swiftSettings: strict) }
     + sectorPlugins.map { .testTarget(name: "\($0.folder)PluginTests", dependencies: ["HazardCore", .target(name: $0.name)], path: "Tests/\($0.folder)PluginTests") }
