@@ -52,6 +52,7 @@ let package = Package(
                 "HazardCore", "HazardYAML", "HazardRPC",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ] + sectorPlugins.map { .target(name: $0.name) },
             path: "Sources/hazard",
