@@ -50,7 +50,7 @@ public final class RPCIdleTimeoutHandler: ChannelDuplexHandler {
     /// Records activity; one timer per connection is re-armed lazily when it fires, rather
     /// than rescheduled on every frame (that would allocate per request).
     private func arm(context: ChannelHandlerContext) {
-        lastActivity = .now()
+        lastActivity = context.eventLoop.now
         if scheduled == nil { schedule(context: context, at: lastActivity + timeout) }
     }
 
@@ -65,7 +65,7 @@ public final class RPCIdleTimeoutHandler: ChannelDuplexHandler {
     private func fire(context: ChannelHandlerContext) {
         scheduled = nil
         let due = lastActivity + timeout
-        if due <= .now() {
+        if due <= context.eventLoop.now {
             context.close(promise: nil)
         } else {
             schedule(context: context, at: due)
