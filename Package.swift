@@ -20,18 +20,34 @@ let package = Package(
         .executable(name: "hazard", targets: ["hazard"]),
         .library(name: "HazardCore", targets: ["HazardCore"]),
         .library(name: "HazardYAML", targets: ["HazardYAML"]),
+        .library(name: "HazardLedger", targets: ["HazardLedger"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .target(name: "HazardCore", path: "Sources/HazardCore", swiftSettings: strict),
         .target(name: "HazardYAML", dependencies: ["CYAML", "HazardCore"], path: "Sources/HazardYAML", swiftSettings: strict),
+        .target(
+            name: "HazardLedger",
+            dependencies: ["HazardCore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/HazardLedger",
+            swiftSettings: strict
+        ),
+        // Appends inspections to a ledger until killed; the crash test SIGKILLs it mid-stream.
+        .executableTarget(name: "LedgerCrashWriter", dependencies: ["HazardLedger", "HazardCore"], path: "Sources/LedgerCrashWriter", swiftSettings: strict),
+        .executableTarget(
+            name: "LedgerBench",
+            dependencies: ["HazardLedger", "HazardCore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/LedgerBench",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "hazard",
             dependencies: [
-                "HazardCore", "HazardYAML",
+                "HazardCore", "HazardYAML", "HazardLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ] + sectorPlugins.map { .target(name: $0.name) },
             path: "Sources/hazard",
@@ -39,6 +55,11 @@ let package = Package(
         ),
         .testTarget(name: "HazardCoreTests", dependencies: ["HazardCore", "HazardYAML"], path: "Tests/HazardCoreTests"),
         .testTarget(name: "HazardYAMLTests", dependencies: ["HazardCore", "HazardYAML"], path: "Tests/HazardYAMLTests"),
+        .testTarget(
+            name: "HazardLedgerTests",
+            dependencies: ["HazardCore", "HazardYAML", "HazardLedger", "LedgerCrashWriter", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/HazardLedgerTests"
+        ),
     ]
     + sectorPlugins.map { .target(name: $0.name, dependencies: ["HazardCore"], path: "plugins/\($0.folder)", swiftSettings: strict) }
     + sectorPlugins.map { .testTarget(name: "\($0.folder)PluginTests", dependencies: ["HazardCore", .target(name: $0.name)], path: "Tests/\($0.folder)PluginTests") }
