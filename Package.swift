@@ -21,9 +21,11 @@ let package = Package(
         .library(name: "HazardCore", targets: ["HazardCore"]),
         .library(name: "HazardYAML", targets: ["HazardYAML"]),
         .library(name: "HazardRPC", targets: ["HazardRPC"]),
+        .library(name: "HazardLedger", targets: ["HazardLedger"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -34,9 +36,23 @@ let package = Package(
         .target(name: "HazardCore", path: "Sources/HazardCore", swiftSettings: strict),
         .target(name: "HazardYAML", dependencies: ["CYAML", "HazardCore"], path: "Sources/HazardYAML", swiftSettings: strict),
         .target(
+            name: "HazardLedger",
+            dependencies: ["HazardCore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/HazardLedger",
+            swiftSettings: strict
+        ),
+        // Appends inspections to a ledger until killed; the crash test SIGKILLs it mid-stream.
+        .executableTarget(name: "LedgerCrashWriter", dependencies: ["HazardLedger", "HazardCore"], path: "Sources/LedgerCrashWriter", swiftSettings: strict),
+        .executableTarget(
+            name: "LedgerBench",
+            dependencies: ["HazardLedger", "HazardCore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/LedgerBench",
+            swiftSettings: strict
+        ),
+        .target(
             name: "HazardRPC",
             dependencies: [
-                "HazardCore",
+                "HazardCore", "HazardLedger",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
@@ -49,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "hazard",
             dependencies: [
-                "HazardCore", "HazardYAML", "HazardRPC",
+                "HazardCore", "HazardYAML", "HazardLedger", "HazardRPC",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -61,9 +77,14 @@ let package = Package(
         .testTarget(name: "HazardCoreTests", dependencies: ["HazardCore", "HazardYAML"], path: "Tests/HazardCoreTests"),
         .testTarget(name: "HazardYAMLTests", dependencies: ["HazardCore", "HazardYAML"], path: "Tests/HazardYAMLTests"),
         .testTarget(
+            name: "HazardLedgerTests",
+            dependencies: ["HazardCore", "HazardYAML", "HazardLedger", "LedgerCrashWriter", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/HazardLedgerTests"
+        ),
+        .testTarget(
             name: "HazardRPCTests",
             dependencies: [
-                "HazardCore", "HazardYAML", "HazardRPC",
+                "HazardCore", "HazardYAML", "HazardLedger", "HazardRPC",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),
