@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HazardCore
+import HazardLedger
 import HazardRPC
 import Logging
 import ServiceLifecycle
@@ -22,6 +23,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "TCP port (0 picks a free one).")
     var port = RPCServerConfiguration.defaultPort
+
+    @Option(name: [.customLong("database"), .customLong("db")], help: "Ledger file (SQLite), created if missing.")
+    var database = "./hazard.sqlite"
 
     @Option(help: "Token file (JSON, tokens stored as SHA-256); see rpc/PROTOCOL.md §4.")
     var auth: String?
@@ -85,7 +89,13 @@ struct ServeCommand: AsyncParsableCommand {
 
         let checklists = options.load()
         let engine = RPCEngineMethods(checklists: checklists, serverVersion: Hazard.configuration.version)
-        let methods = RPCServerMethods.make(engine: engine, configuration: configuration, authenticated: authConfiguration != nil)
+        let ledger: Ledger
+        do { ledger = try Ledger.open(path: database, clock: SystemClock()) } catch {
+            printError("\(database): error: \(error)")
+            throw ExitCode(1)
+        }
+        let methods = RPCServerMethods.make(engine: engine, configuration: configuration, authenticated: authConfiguration != nil,
+                                            extra: RPCLedgerMethods(ledger: ledger, engine: engine).methods())
         let dispatcher = RPCDispatcher(methods: methods, auth: authConfiguration, logger: logger)
         let host = self.host
         let server = RPCServer(configuration: configuration, dispatcher: dispatcher, logger: logger) { port in
@@ -95,6 +105,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let group = ServiceGroup(configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+        // Every connection has finished; the last reference to the ledger goes with this scope,
+        // which closes the database (GRDB checkpoints the WAL on close).
+        logger.info("rpc.database_closed", metadata: ["rpc.database": "\(database)"])
     }
 }
 

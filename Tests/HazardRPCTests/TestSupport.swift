@@ -1,5 +1,6 @@
 import Foundation
 import HazardCore
+import HazardLedger
 import HazardRPC
 import HazardYAML
 import Logging
@@ -30,24 +31,32 @@ enum Fixtures {
         return RPCDispatcher(methods: methods, auth: auth, logger: logger)
     }
 
-    /// Tokens for the auth tests: "reader-token" (reader, all), "gas-inspector" (inspector, gas, region 3101),
-    /// "chem-inspector" (inspector, hazardous-chemicals), "admin-token" (admin).
+    /// Tokens for the auth tests: "reader-token" (reader, all), "gas-inspector" (inspector, gas, Shanghai 310100),
+    /// "chem-inspector" (inspector, hazardous-chemicals, Nanjing 320100), "bureau-suzhou" (department, gas,
+    /// Suzhou 320500), "admin-token" (admin).
     static let auth = RPCAuthConfiguration(entries: [
         .init(principal: RPCPrincipal(name: "reader", role: .reader), sha256: RPCAuthConfiguration.hash(token: "reader-token")),
-        .init(principal: RPCPrincipal(name: "gas", role: .inspector, sectors: ["gas"], regions: ["3101"]), sha256: RPCAuthConfiguration.hash(token: "gas-inspector")),
-        .init(principal: RPCPrincipal(name: "chem", role: .inspector, sectors: ["hazardous-chemicals"], regions: ["3201"]), sha256: RPCAuthConfiguration.hash(token: "chem-inspector")),
+        .init(principal: RPCPrincipal(name: "gas", role: .inspector, sectors: ["gas"], regions: ["310100"]), sha256: RPCAuthConfiguration.hash(token: "gas-inspector")),
+        .init(principal: RPCPrincipal(name: "chem", role: .inspector, sectors: ["hazardous-chemicals"], regions: ["320100"]), sha256: RPCAuthConfiguration.hash(token: "chem-inspector")),
+        .init(principal: RPCPrincipal(name: "bureau-sz", role: .department, sectors: ["gas"], regions: ["320500"]), sha256: RPCAuthConfiguration.hash(token: "bureau-suzhou")),
         .init(principal: RPCPrincipal(name: "admin", role: .admin), sha256: RPCAuthConfiguration.hash(token: "admin-token")),
     ])
 }
 
-/// Runs a server on an ephemeral loopback port for the duration of `body`, then cancels it.
+/// A fresh in-memory ledger whose clock says 2026-03-20.
+func makeLedgerMethods() throws -> [RPCMethod] {
+    let ledger = try Ledger.inMemory(clock: FixedClock(Timestamp(day: Day(year: 2026, month: 3, day: 20) ?? Day(daysSinceEpoch: 0))))
+    return RPCLedgerMethods(ledger: ledger, engine: Fixtures.engine()).methods()
+}
+
+/// Runs a server (engine and an in-memory ledger) on an ephemeral loopback port for the
+/// duration of `body`, then cancels it.
 func withTestServer<Result: Sendable>(
     auth: RPCAuthConfiguration? = nil,
     configuration: RPCServerConfiguration = RPCServerConfiguration(host: "127.0.0.1", port: 0),
-    extra: [RPCMethod] = [],
     _ body: @Sendable (_ port: Int) async throws -> Result
 ) async throws -> Result {
-    let server = RPCServer(configuration: configuration, dispatcher: Fixtures.dispatcher(auth: auth, extra: extra), logger: Fixtures.logger)
+    let server = RPCServer(configuration: configuration, dispatcher: Fixtures.dispatcher(auth: auth, extra: try makeLedgerMethods()), logger: Fixtures.logger)
     return try await withServer(server, body)
 }
 

@@ -21,9 +21,18 @@ public struct RPCPrincipal: Sendable, Hashable {
         role == .admin || sectors.map { $0.contains(sector) } ?? true
     }
 
-    /// Whether `region` (e.g. `310101`) is in scope: one of the scope codes is a prefix of it.
+    /// Whether `region` (e.g. `310101`) is in scope. Scope codes are 6-digit region codes whose
+    /// trailing `00` pairs widen them, as the ledger reads them: `310000` covers Shanghai,
+    /// `310100` its districts, `310101` one district.
     public func covers(region: String) -> Bool {
-        role == .admin || regions.map { $0.contains { region.hasPrefix($0) } } ?? true
+        role == .admin || regions.map { $0.contains { region.hasPrefix(Self.regionPrefix($0)) } } ?? true
+    }
+
+    /// `320000` → `32`, `320500` → `3205`, `320581` → `320581`.
+    static func regionPrefix(_ code: String) -> String {
+        var prefix = Substring(code)
+        while prefix.count > 2, prefix.hasSuffix("00") { prefix = prefix.dropLast(2) }
+        return String(prefix)
     }
 
     /// - Throws: `RPCError` forbidden when `role` is below `needed`.
