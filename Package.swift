@@ -95,8 +95,13 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .executableTarget(
+            name: "RPCLoad",
+            dependencies: ["HazardRPC", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
+            path: "Benchmarks/RPCLoad"
+        ),
+        .executableTarget(
             name: "RPCJSONBench",
-            dependencies: ["HazardRPC"],
+            dependencies: ["HazardRPC", "HazardCore", "HazardYAML", .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/RPCJSONBench"
         ),
     ]

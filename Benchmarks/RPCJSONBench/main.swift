@@ -4,7 +4,11 @@
 //
 //   swift run -c release RPCJSONBench [path/to/request.json]
 import Foundation
+import HazardCore
 import HazardRPC
+import HazardYAML
+import Logging
+import NIOCore
 
 /// A Codable mirror of the request, as a Foundation-based server would decode it.
 struct Request: Codable {
@@ -83,3 +87,46 @@ print(String(format: "ratio read : JSONDecoder/ours %.1fx, JSONSerialization/our
 print(String(format: "ratio write: JSONEncoder/ours %.1fx, JSONSerialization/ours %.1fx", encode / oursWrite, serWrite / oursWrite))
 print(String(format: "requests/s/core ceiling from JSON alone (read+write): Foundation Codable %.0f, ours %.0f",
              1e6 / (decode + encode), 1e6 / (oursRead + oursWrite)))
+
+// MARK: Where a hazard.grade request's time goes (server side, no sockets)
+
+let checklistPath = CommandLine.arguments.dropFirst(2).first ?? "Tests/HazardRPCTests/Fixtures/urban-gas-2023.yaml"
+if let checklist = ChecklistLoader(registry: PluginRegistry([])).loadAll([checklistPath]).checklists.first, let params = value["params"] {
+    print("\nhazard.grade stages on \(checklist.id) (\(checklist.criteria.count) criteria, \(checklist.questions.count) questions):")
+    let answersJSON = params["answers"] ?? .object([])
+    let day = Day(iso: "2026-03-18")
+    let typed = try checklist.answers(from: answersJSON.answerInput, inspectionDate: day)
+    let evaluation = try Engine.evaluate(checklist, typed)
+    let responseBytes = JSONWriter.bytes(evaluation.jsonValue)
+    print("response: \(responseBytes.count) bytes")
+    let a = measure("  JSON → AnswerInput → Answers") { blackHole(try? checklist.answers(from: answersJSON.answerInput, inspectionDate: day)) }
+    let e = measure("  Engine.evaluate") { blackHole(try? Engine.evaluate(checklist, typed)) }
+    let j = measure("  Evaluation → JSONValue") { blackHole(evaluation.jsonValue) }
+    let w = measure("  JSONWriter (response)") { blackHole(JSONWriter.bytes(evaluation.jsonValue)) }
+    let dispatcher = RPCDispatcher(methods: RPCEngineMethods(checklists: [checklist], serverVersion: "bench").methods(info: { [] }), auth: nil,
+                                   logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
+    let frame = ByteBuffer(bytes: bytes)
+    let semaphore = DispatchSemaphore(value: 0)
+    let box = Box()
+    Task.detached {
+        var session = dispatcher.makeSession()
+        var perOp: [Double] = []
+        for _ in 0..<10 {
+            let start = ContinuousClock.now
+            for _ in 0..<500 {
+                var out = ByteBuffer()
+                await dispatcher.respond(to: frame, session: &session, into: &out)
+                blackHole(out)
+            }
+            let elapsed = ContinuousClock.now - start
+            perOp.append((Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) / 500 * 1e6)
+        }
+        box.value = perOp.sorted()[perOp.count / 2]
+        semaphore.signal()
+    }
+    semaphore.wait()
+    print(String(format: "  whole dispatch (parse→frame)        median %8.2f µs  (stages sum %.2f µs + request parse %.2f µs)", box.value, a + e + j + w, oursRead))
+    print(String(format: "  ceiling per core from dispatch alone: %.0f req/s", 1e6 / box.value))
+}
+
+final class Box: @unchecked Sendable { var value = 0.0 }  // written once by the task, read after the semaphore
