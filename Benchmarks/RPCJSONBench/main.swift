@@ -97,12 +97,12 @@ if let checklist = ChecklistLoader(registry: PluginRegistry([])).loadAll([checkl
     let day = Day(iso: "2026-03-18")
     let typed = try checklist.answers(from: answersJSON.answerInput, inspectionDate: day)
     let evaluation = try Engine.evaluate(checklist, typed)
-    let responseBytes = JSONWriter.bytes(evaluation.jsonValue)
+    let responseBytes = evaluation.jsonBytes
     print("response: \(responseBytes.count) bytes")
     let a = measure("  JSON → AnswerInput → Answers") { blackHole(try? checklist.answers(from: answersJSON.answerInput, inspectionDate: day)) }
     let e = measure("  Engine.evaluate") { blackHole(try? Engine.evaluate(checklist, typed)) }
-    let j = measure("  Evaluation → JSONValue") { blackHole(evaluation.jsonValue) }
-    let w = measure("  JSONWriter (response)") { blackHole(JSONWriter.bytes(evaluation.jsonValue)) }
+    let j = 0.0
+    let w = measure("  Evaluation → JSON bytes (streamed)") { blackHole(evaluation.jsonBytes) }
     let dispatcher = RPCDispatcher(methods: RPCEngineMethods(checklists: [checklist], serverVersion: "bench").methods(info: { [] }), auth: nil,
                                    logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
     let frame = ByteBuffer(bytes: bytes)

@@ -11,7 +11,7 @@ struct RPCEncodingTests {
         let params = Fixtures.gasGradeParams
         let answers = try checklist.answers(from: try #require(params["answers"]).answerInput, inspectionDate: Day(iso: "2026-03-18"))
         let evaluation = try Engine.evaluate(checklist, answers)
-        let ours = try JSONSerialization.jsonObject(with: Data(JSONWriter.bytes(evaluation.jsonValue)))
+        let ours = try JSONSerialization.jsonObject(with: Data(evaluation.jsonBytes))
         let foundation = try JSONSerialization.jsonObject(with: JSONEncoder().encode(evaluation))
         #expect((ours as? NSDictionary) == (foundation as? NSDictionary))
         #expect(evaluation.counts.major > 0)

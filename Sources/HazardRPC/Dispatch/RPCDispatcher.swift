@@ -26,54 +26,92 @@ public struct RPCDispatcher: Sendable {
     /// Answers one request frame, appending the response frame (if any: notifications get
     /// none) to `out`.
     public func respond(to frame: ByteBuffer, session: inout RPCSession, into out: inout ByteBuffer) async {
-        if let response = await respond(to: frame, session: &session) { RPCFrame.write(response, into: &out) }
+        var json = JSONOutput(capacity: 4096)
+        if await respond(to: frame, session: &session, writing: &json) { RPCFrame.write(json.bytes, into: &out) }
     }
 
-    /// The response to one request frame, or nil for notifications.
+    /// The response to one request frame as a value, or nil for notifications (tests, tools).
     public func respond(to frame: ByteBuffer, session: inout RPCSession) async -> JSONValue? {
+        var json = JSONOutput()
+        guard await respond(to: frame, session: &session, writing: &json) else { return nil }
+        return try? JSONReader.read(json.bytes)
+    }
+
+    /// The response to a parsed payload (request or batch), or nil for notifications.
+    public func respond(to payload: JSONValue, session: inout RPCSession) async -> JSONValue? {
+        var json = JSONOutput()
+        guard await respond(to: payload, session: &session, writing: &json) else { return nil }
+        return try? JSONReader.read(json.bytes)
+    }
+
+    /// Writes the response to one frame; false when there is none.
+    func respond(to frame: ByteBuffer, session: inout RPCSession, writing out: inout JSONOutput) async -> Bool {
         let parsed: Result<JSONValue, JSONError> = frame.withUnsafeReadableBytes { raw in
             do throws(JSONError) { return .success(try JSONReader.read(raw.assumingMemoryBound(to: UInt8.self))) } catch { return .failure(error) }
         }
         switch parsed {
         case .failure(let error):
             logger.debug("rpc.parse_error", metadata: ["rpc.offset": "\(error.offset)"])
-            return RPCResponse.failure(id: .null, error: RPCError(.parseError, "parse error: \(error.message)",
-                                                                  data: .object(["offset": .number(error.offset), "reason": .string(error.code.rawValue)])))
+            Self.write(id: .null, error: RPCError(.parseError, "parse error: \(error.message)",
+                                                  data: .object(["offset": .number(error.offset), "reason": .string(error.code.rawValue)])), to: &out)
+            return true
         case .success(let value):
-            return await respond(to: value, session: &session)
+            return await respond(to: value, session: &session, writing: &out)
         }
     }
 
-    /// The response to a parsed payload (request or batch).
-    public func respond(to payload: JSONValue, session: inout RPCSession) async -> JSONValue? {
-        guard case .array(let items) = payload else { return await respond(toSingle: payload, session: &session) }
-        guard !items.isEmpty else { return RPCResponse.failure(id: .null, error: RPCError(.invalidRequest, "empty batch")) }
+    func respond(to payload: JSONValue, session: inout RPCSession, writing out: inout JSONOutput) async -> Bool {
+        guard case .array(let items) = payload else { return await respond(toSingle: payload, session: &session, writing: &out) }
+        guard !items.isEmpty else {
+            Self.write(id: .null, error: RPCError(.invalidRequest, "empty batch"), to: &out)
+            return true
+        }
         guard items.count <= Self.maximumBatch else {
-            return RPCResponse.failure(id: .null, error: RPCError(.invalidRequest, "batch of \(items.count) requests; at most \(Self.maximumBatch)"))
+            Self.write(id: .null, error: RPCError(.invalidRequest, "batch of \(items.count) requests; at most \(Self.maximumBatch)"), to: &out)
+            return true
         }
-        var responses: [JSONValue] = []
-        for item in items {
-            if let response = await respond(toSingle: item, session: &session) { responses.append(response) }
-        }
-        return responses.isEmpty ? nil : .array(responses)
+        // Responses are written into a nested array; notifications add nothing. A batch of
+        // notifications only gets no answer at all.
+        var inner = JSONOutput(capacity: 1024)
+        inner.beginArray()
+        var any = false
+        for item in items where await respond(toSingle: item, session: &session, writing: &inner) { any = true }
+        inner.endArray()
+        guard any else { return false }
+        out.value(RawJSON(bytes: inner.bytes))
+        return true
     }
 
-    private func respond(toSingle value: JSONValue, session: inout RPCSession) async -> JSONValue? {
+    private func respond(toSingle value: JSONValue, session: inout RPCSession, writing out: inout JSONOutput) async -> Bool {
         let request: RPCRequest
         do {
             request = try RPCRequest(value)
         } catch {
-            return RPCResponse.failure(id: error.id, error: error.error)
+            Self.write(id: error.id, error: error.error, to: &out)
+            return true
         }
-        let result: Result<JSONValue, RPCError> = await run(request, session: &session)
-        guard let id = request.id else { return nil }
+        let result = await run(request, session: &session)
+        guard let id = request.id else { return false }
         switch result {
-        case .success(let value): return RPCResponse.success(id: id, result: value)
-        case .failure(let error): return RPCResponse.failure(id: id, error: error)
+        case .success(let value):
+            out.beginObject()
+            out.field("jsonrpc", "2.0")
+            out.key("id")
+            id.write(to: &out)
+            out.key("result")
+            out.value(any: value)
+            out.endObject()
+        case .failure(let error):
+            Self.write(id: id, error: error, to: &out)
         }
+        return true
     }
 
-    private func run(_ request: RPCRequest, session: inout RPCSession) async -> Result<JSONValue, RPCError> {
+    static func write(id: JSONValue, error: RPCError, to out: inout JSONOutput) {
+        RPCResponse.failure(id: id, error: error).write(to: &out)
+    }
+
+    private func run(_ request: RPCRequest, session: inout RPCSession) async -> Result<any JSONEncodable, RPCError> {
         if request.method == "session.authenticate" { return authenticate(request, session: &session) }
         guard let method = methods[request.method] else {
             return .failure(RPCError(.methodNotFound, "no method '\(request.method)'", data: .object(["method": .string(request.method)])))
@@ -104,7 +142,7 @@ public struct RPCDispatcher: Sendable {
         }
     }
 
-    private func authenticate(_ request: RPCRequest, session: inout RPCSession) -> Result<JSONValue, RPCError> {
+    private func authenticate(_ request: RPCRequest, session: inout RPCSession) -> Result<any JSONEncodable, RPCError> {
         var params = RPCParams(request.params)
         let token: String
         do throws(RPCError) {
@@ -132,4 +170,10 @@ public struct RPCDispatcher: Sendable {
         members.insert(JSONMember(key: "auth", value: .bool(auth)), at: 0)
         return .object(members)
     }
+}
+
+/// Already-written JSON text spliced in as one value.
+struct RawJSON: JSONEncodable {
+    var bytes: [UInt8]
+    func write(to out: inout JSONOutput) { out.raw(bytes) }
 }

@@ -1,6 +1,6 @@
 /// One callable method: its name, the least role that may call it, and its body.
 public struct RPCMethod: Sendable {
-    public typealias Body = @Sendable (_ params: inout RPCParams, _ principal: RPCPrincipal) async throws -> JSONValue
+    public typealias Body = @Sendable (_ params: inout RPCParams, _ principal: RPCPrincipal) async throws -> any JSONEncodable
 
     public var name: String
     public var role: RPCRole

@@ -34,13 +34,13 @@ public struct RPCEngineMethods: Sendable {
                     JSONMember(key: "checklists", value: .number(checklists.count)),
                 ]
                 members += info()
-                return .object(members)
+                return JSONValue.object(members)
             },
             RPCMethod("checklists.list", role: .reader) { params, principal in
                 let sector = try params.optionalString("sector")
                 try params.finish()
                 let visible = checklists.filter { principal.covers(sector: $0.sector) && (sector == nil || $0.sector == sector) }
-                return .object(["checklists": .array(visible.map(\.summaryJSON))])
+                return JSONValue.object(["checklists": .array(visible.map(\.summaryJSON))])
             },
             RPCMethod("checklists.get", role: .reader) { params, principal in
                 let id = try params.string("id")
@@ -48,7 +48,7 @@ public struct RPCEngineMethods: Sendable {
                 return try checklist(id, for: principal).detailJSON
             },
             RPCMethod("hazard.grade", role: .reader) { params, principal in
-                try grade(&params, principal: principal).jsonValue
+                try grade(&params, principal: principal)
             },
         ]
     }

@@ -51,7 +51,7 @@ public struct RPCLedgerMethods: Sendable {
                 let recorded = try await ledger.record(input, evaluation: evaluation, by: Self.actor(principal, actorName))
                 var hazards: [JSONValue] = []
                 for id in recorded.hazards { hazards.append(try await ledger.hazard(id).jsonValue(today: today)) }
-                return .object([
+                return JSONValue.object([
                     "inspection": .number(Int(recorded.inspection.rawValue)),
                     "hazards": .array(hazards),
                     "evaluation": evaluation.jsonValue,
@@ -65,7 +65,7 @@ public struct RPCLedgerMethods: Sendable {
                 try params.finish()
                 let detail = try await ledger.detail(id)
                 try Self.requireScope(detail.hazard, principal)
-                return .object(["hazard": detail.hazard.jsonValue(today: today), "events": .array(detail.events.map(\.jsonValue))])
+                return JSONValue.object(["hazard": detail.hazard.jsonValue(today: today), "events": .array(detail.events.map(\.jsonValue))])
             },
             transition("hazards.plan", role: .inspector) { params, id, actor, day in
                 let plan = RectificationPlan(responsible: try params.optionalString("responsible"), measures: try params.optionalString("measures"),
@@ -129,7 +129,7 @@ public struct RPCLedgerMethods: Sendable {
             let actor = Self.actor(principal, try params.optionalString("actor"))
             try Self.requireScope(try await ledger.hazard(id), principal)
             let hazard = try await apply(&params, id, actor, day)
-            return .object(["hazard": hazard.jsonValue(today: today)])
+            return JSONValue.object(["hazard": hazard.jsonValue(today: today)])
         }
     }
 
@@ -185,7 +185,7 @@ public struct RPCLedgerMethods: Sendable {
         }
         let visible = found.filter { principal.covers(sector: $0.sector) && principal.covers(region: $0.region) }
         let today = self.today
-        return .object(["hazards": .array(visible.map { $0.jsonValue(today: today) })])
+        return JSONValue.object(["hazards": .array(visible.map { $0.jsonValue(today: today) })])
     }
 
     // MARK: Helpers
