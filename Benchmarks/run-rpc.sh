@@ -65,6 +65,12 @@ for conns in 1 16 64; do
       --request "$REQUEST" --label echo-c --echo | tee -a "$WORK/out.txt" | grep -v '^JSON' || true
   done
 done
+# The same grading with "detail":"summary" (no findings in the ~1 KB response): what the
+# engine and transport cost without the 15 KB findings document.
+for depth in 1 16; do
+  .build/release/RPCLoad --port "$HAZARD_PORT" --connections 64 --depth "$depth" --seconds "$PER_CELL" \
+    --request "$FIXTURES/gas-grade-summary-request.json" --label grade-summary | tee -a "$WORK/out.txt" | grep -v '^JSON' || true
+done
 grep '^JSON ' "$WORK/out.txt" | sed 's/^JSON //' > "$RESULTS"
 
 python3 - "$RESULTS" <<'PY'
@@ -84,6 +90,11 @@ for (c, d), cell in sorted(cells.items()):
     bad += g["errors"] + g["lost"]
     print(f"{c:>5} {d:>5} {g['requests_per_second']:>12.0f} {g['p50_us']:>8.0f} {g['p99_us']:>9.0f} {g['p999_us']:>9.0f} "
           f"{e['requests_per_second']:>11.0f} {ratio:>6.1%} {g['errors']:>6} {g['lost']:>5}")
+for r in rows:
+    if r["label"] == "grade-summary":
+        bad += r["errors"] + r["lost"]
+        print(f"grade detail=summary: conns {r['connections']} depth {r['depth']}: {r['requests_per_second']:.0f} req/s, "
+              f"p50 {r['p50_us']:.0f} µs, p99 {r['p99_us']:.0f} µs, p99.9 {r['p999_us']:.0f} µs")
 print(f"errors + lost responses over the run: {bad}")
 sys.exit(1 if bad else 0)
 PY

@@ -130,6 +130,23 @@ struct RPCDispatcherTests {
         #expect(Set(issues.compactMap { $0["path"]?.string }) == ["has_emergency_plan", "no_such_question"])
     }
 
+    @Test("detail trims the findings: hazards keeps major and general ones, summary none")
+    func gradeDetail() async throws {
+        guard case .object(let base) = Fixtures.gasGradeParams else { Issue.record("fixture"); return }
+        func grade(_ detail: String) async throws -> JSONValue {
+            let params = JSONValue.object(base + [JSONMember(key: "detail", value: .string(detail))])
+            return try await answer(JSONWriter.string(RPCResponse.request(id: .number(1), method: "hazard.grade", params: params)))
+        }
+        let full = try await grade("full")["result"]
+        let hazards = try await grade("hazards")["result"]
+        let summary = try await grade("summary")["result"]
+        #expect(full?["counts"] == summary?["counts"])
+        #expect(summary?["findings"]?.array?.isEmpty == true)
+        let statuses = Set(hazards?["findings"]?.array?.compactMap { $0["status"]?.string } ?? [])
+        #expect(statuses.isSubset(of: ["major", "general"]) && !statuses.isEmpty)
+        #expect(try await grade("everything").errorCode == -32602)
+    }
+
     @Test("an unknown checklist is -32003")
     func unknownChecklist() async throws {
         let response = try await answer("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"checklists.get\",\"params\":{\"id\":\"nope\"}}")

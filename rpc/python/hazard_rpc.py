@@ -171,8 +171,9 @@ class HazardClient:
     def checklists_get(self, checklist_id):
         return self.call("checklists.get", {"id": checklist_id})
 
-    def grade(self, checklist, answers, inspection_date=None):
-        return self.call("hazard.grade", _params(checklist=checklist, answers=answers, inspection_date=inspection_date))
+    def grade(self, checklist, answers, inspection_date=None, detail=None):
+        """detail: "full" (default), "hazards" (only major/general findings) or "summary" (no findings)."""
+        return self.call("hazard.grade", _params(checklist=checklist, answers=answers, inspection_date=inspection_date, detail=detail))
 
     def enterprises_register(self, uscc, name, region, sectors=None, sites=None):
         return self.call("enterprises.register", _params(uscc=uscc, name=name, region=region, sectors=sectors, sites=sites))

@@ -96,7 +96,7 @@ METHODS = {
                                 "limits": obj({"max_frame": INT, "max_connections": INT, "idle_timeout_seconds": NUM})})),
     "checklists.list": (obj({}, {"sector": S}), obj({"checklists": {"type": "array", "items": SUMMARY}})),
     "checklists.get": (obj({"id": NES}), DETAIL),
-    "hazard.grade": (obj(GRADE_PARAMS, GRADE_OPTIONAL), EVALUATION),
+    "hazard.grade": (obj(GRADE_PARAMS, {**GRADE_OPTIONAL, "detail": {"enum": ["full", "hazards", "summary"]}}), EVALUATION),
     "enterprises.register": (obj({"uscc": USCC, "name": NES, "region": REGION}, {"sectors": STRINGS, "sites": STRINGS}),
                              obj({"uscc": USCC, "name": S, "region": REGION, "sectors": STRINGS, "sites": STRINGS})),
     "inspection.record": (obj({**GRADE_PARAMS, "enterprise": USCC},

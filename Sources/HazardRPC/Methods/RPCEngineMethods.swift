@@ -48,7 +48,16 @@ public struct RPCEngineMethods: Sendable {
                 return try checklist(id, for: principal).detailJSON
             },
             RPCMethod("hazard.grade", role: .reader) { params, principal in
-                try grade(&params, principal: principal)
+                let detail = try params.optionalString("detail") ?? "full"
+                var evaluation = try grade(&params, principal: principal, finish: false)
+                try params.finish()
+                switch detail {
+                case "full": break
+                case "hazards": evaluation.findings.removeAll { !$0.status.isHazard }
+                case "summary": evaluation.findings.removeAll()
+                default: throw RPCError.invalidParams("detail must be full, hazards or summary", field: "detail", expected: "full | hazards | summary")
+                }
+                return evaluation
             },
         ]
     }
