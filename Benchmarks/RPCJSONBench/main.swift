@@ -99,6 +99,14 @@ if let checklist = ChecklistLoader(registry: PluginRegistry([])).loadAll([checkl
     let evaluation = try Engine.evaluate(checklist, typed)
     let responseBytes = evaluation.jsonBytes
     print("response: \(responseBytes.count) bytes")
+    if ProcessInfo.processInfo.environment["RPC_BENCH_PROFILE"] == "write" {
+        for _ in 0..<200_000 { blackHole(evaluation.jsonBytes) }
+        exit(0)
+    }
+    if ProcessInfo.processInfo.environment["RPC_BENCH_PROFILE"] == "answers" {
+        for _ in 0..<200_000 { blackHole(try? checklist.answers(from: answersJSON.answerInput, inspectionDate: day)) }
+        exit(0)
+    }
     let a = measure("  JSON → AnswerInput → Answers") { blackHole(try? checklist.answers(from: answersJSON.answerInput, inspectionDate: day)) }
     let e = measure("  Engine.evaluate") { blackHole(try? Engine.evaluate(checklist, typed)) }
     let j = 0.0

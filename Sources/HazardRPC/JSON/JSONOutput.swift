@@ -36,8 +36,13 @@ public struct JSONOutput {
     public mutating func null() { prefix(); bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
     public mutating func bool(_ b: Bool) { prefix(); bytes.append(contentsOf: b ? [0x74, 0x72, 0x75, 0x65] : [0x66, 0x61, 0x6C, 0x73, 0x65]) }
     public mutating func string(_ s: String) { prefix(); JSONWriter.writeString(s, into: &bytes) }
-    public mutating func number(_ n: Int) { prefix(); bytes.append(contentsOf: String(n).utf8) }
+    public mutating func number(_ n: Int) { prefix(); JSONWriter.writeInteger(Int64(n), into: &bytes) }
     public mutating func number(_ n: Double) {
+        if n == n.rounded(), abs(n) < 1e15 {
+            prefix()
+            JSONWriter.writeInteger(Int64(n), into: &bytes)
+            return
+        }
         guard let number = JSONNumber(n) else { null(); return }
         prefix()
         bytes.append(contentsOf: number.text.utf8)
