@@ -11,6 +11,7 @@ let strict: [SwiftSetting] = [
 
 /// Built-in sector plugins: (module, folder under plugins/, has unit tests).
 let sectorPlugins: [(name: String, folder: String)] = [
+    ("FireSafetyPlugin", "FireSafety"),
 ]
 
 let package = Package(
