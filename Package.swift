@@ -12,6 +12,8 @@ let strict: [SwiftSetting] = [
 /// Built-in sector plugins: (module, folder under plugins/, has unit tests).
 let sectorPlugins: [(name: String, folder: String)] = [
     ("FireSafetyPlugin", "FireSafety"),
+    ("SpecialEquipmentPlugin", "SpecialEquipment"),
+    ("HazardousChemicalsPlugin", "HazardousChemicals"),
 ]
 
 let package = Package(

@@ -1,5 +1,7 @@
 import FireSafetyPlugin
 import HazardCore
+import HazardousChemicalsPlugin
+import SpecialEquipmentPlugin
 
 /// The sector plugins this executable ships. The composition root builds the registry once
 /// and passes it down; there is no global.
@@ -7,6 +9,8 @@ enum BuiltinPlugins {
     static var registry: PluginRegistry {
         PluginRegistry([
             FireSafetyPlugin(),
+            SpecialEquipmentPlugin(),
+            HazardousChemicalsPlugin(),
         ])
     }
 }
