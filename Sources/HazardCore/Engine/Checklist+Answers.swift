@@ -17,7 +17,13 @@ extension Checklist {
                                         mark: raw.mark?.description))
                     continue
                 }
-                if let value = Self.read(raw, as: question, path: key, issues: &issues) { values[question.id] = value }
+                guard let value = Self.read(raw, as: question, path: key, issues: &issues) else { continue }
+                // Bounds and options too, so one pass reports every problem.
+                if let problems = Self.check(value, against: question, path: key) {
+                    issues += problems.map { var p = $0; p.mark = p.mark ?? raw.mark?.description; return p }
+                    continue
+                }
+                values[question.id] = value
             }
         default:
             issues.append(.init(code: .wrongType, path: "answers", message: "answers must be a mapping of question id to answer, not \(input.summary)", mark: input.mark?.description))
