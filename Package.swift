@@ -14,6 +14,8 @@ let sectorPlugins: [(name: String, folder: String)] = [
     ("FireSafetyPlugin", "FireSafety"),
     ("SpecialEquipmentPlugin", "SpecialEquipment"),
     ("HazardousChemicalsPlugin", "HazardousChemicals"),
+    ("ConstructionPlugin", "Construction"),
+    ("TransportPlugin", "Transport"),
 ]
 
 let package = Package(
@@ -40,6 +42,7 @@ let package = Package(
             path: "Sources/hazard",
             swiftSettings: strict
         ),
+        .executableTarget(name: "hazard-bench", dependencies: ["HazardCore", "HazardYAML"], path: "Benchmarks/HazardBench"),
         .testTarget(name: "HazardCoreTests", dependencies: ["HazardCore", "HazardYAML"], path: "Tests/HazardCoreTests"),
         .testTarget(name: "HazardYAMLTests", dependencies: ["HazardCore", "HazardYAML"], path: "Tests/HazardYAMLTests"),
     ]

@@ -1,7 +1,9 @@
+import ConstructionPlugin
 import FireSafetyPlugin
 import HazardCore
 import HazardousChemicalsPlugin
 import SpecialEquipmentPlugin
+import TransportPlugin
 
 /// The sector plugins this executable ships. The composition root builds the registry once
 /// and passes it down; there is no global.
@@ -11,6 +13,8 @@ enum BuiltinPlugins {
             FireSafetyPlugin(),
             SpecialEquipmentPlugin(),
             HazardousChemicalsPlugin(),
+            ConstructionPlugin(),
+            TransportPlugin(),
         ])
     }
 }
