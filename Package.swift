@@ -16,6 +16,7 @@ let sectorPlugins: [(name: String, folder: String)] = [
     ("HazardousChemicalsPlugin", "HazardousChemicals"),
     ("ConstructionPlugin", "Construction"),
     ("TransportPlugin", "Transport"),
+    ("MiningPlugin", "Mining"),
 ]
 
 let package = Package(

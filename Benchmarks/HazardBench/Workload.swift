@@ -53,7 +53,8 @@ struct Workload {
         checklist = try ChecklistLoader(registry: PluginRegistry()).load(bytes: Array(yaml.utf8), file: "workload-100")
         inputs = sets.map { set in
             let answers = (set["answers"] as? [String: Any]) ?? [:]
-            return AnswerInput(.mapping(answers.keys.sorted().map { key in
+            // Document order of the workload file (answer_0, answer_1, …), as a JSON reader keeps it.
+            return AnswerInput(.mapping(answers.keys.sorted { (Int($0.dropFirst(7)) ?? 0) < (Int($1.dropFirst(7)) ?? 0) }.map { key in
                 let value = answers[key]
                 let kind: AnswerInput.Kind
                 if let b = value as? Bool, types[key] == "bool" { kind = .bool(b) }

@@ -16,7 +16,9 @@ func check(_ checklist: Checklist, _ inputs: [AnswerInput], _ expected: [[Bool]]
         let answers = try checklist.answers(from: input)
         let bound = try Engine.prepare(checklist, answers)
         Engine.run(checklist, bound, buffer: &buffer)
-        let full = try Engine.evaluate(checklist, answers)
+        let full = try Engine.evaluate(checklist, input: input)
+        let viaAnswers = try Engine.evaluate(checklist, answers)
+        guard full == viaAnswers else { throw BenchError("\(checklist.id): the one-pass and typed-answer paths disagree on set \(set)") }
         for (index, want) in expected[set].enumerated() {
             let got = Engine.isHazard(buffer, index)
             guard got == want, full.findings[index].status.isHazard == want else {
@@ -38,13 +40,13 @@ func bench(_ label: String, _ checklist: Checklist, _ inputs: [AnswerInput], _ e
     }
     let converted = Measurement.run("  from decoded JSON (validate + bind + run)", units: units, repeat: 300) {
         for input in inputs {
-            guard let answers = try? checklist.answers(from: input), let s = try? Engine.prepare(checklist, answers) else { fatalError("rejected") }
+            guard let s = try? Engine.prepare(checklist, input: input) else { fatalError("rejected") }
             Engine.run(checklist, s, buffer: &buffer)
         }
     }
     let full = Measurement.run("  full evaluation (findings, evidence, score)", units: units, repeat: 100) {
         for input in inputs {
-            guard let answers = try? checklist.answers(from: input), let e = try? Engine.evaluate(checklist, answers) else { fatalError("rejected") }
+            guard let e = try? Engine.evaluate(checklist, input: input) else { fatalError("rejected") }
             if e.findings.isEmpty { fatalError("no findings") }
         }
     }

@@ -2,6 +2,7 @@ import ConstructionPlugin
 import FireSafetyPlugin
 import HazardCore
 import HazardousChemicalsPlugin
+import MiningPlugin
 import SpecialEquipmentPlugin
 import TransportPlugin
 
@@ -15,6 +16,7 @@ enum BuiltinPlugins {
             HazardousChemicalsPlugin(),
             ConstructionPlugin(),
             TransportPlugin(),
+            MiningPlugin(),
         ])
     }
 }

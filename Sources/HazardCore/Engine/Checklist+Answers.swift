@@ -36,7 +36,7 @@ extension Checklist {
     ///
     /// - Throws: `AnswerError` listing every answer that does not fit.
     public func bind(_ answers: Answers) throws(AnswerError) -> AnswerSlots {
-        var slots = AnswerSlots(count: program.slotCount, inspectionDate: answers.inspectionDate)
+        var slots = makeSlots(answers.inspectionDate)
         var issues: [AnswerError.Issue] = []
         for (id, value) in answers.values {
             guard let index = questionIndex[id] else {
@@ -171,8 +171,11 @@ extension Checklist {
         case .number(let n): numbers[slot] = n
         case .date(let d): numbers[slot] = Double(d.daysSinceEpoch)
         case .string(let s):
-            texts[slot] = s
-            if question.kind == .enum, let index = question.options.firstIndex(where: { $0.value == s }) { numbers[slot] = Double(index) }
+            if question.kind == .enum {
+                numbers[slot] = Double(question.options.firstIndex(where: { $0.value == s }) ?? -1)
+            } else {
+                texts[slot] = s
+            }
         case .list: break
         }
         known[slot] = true

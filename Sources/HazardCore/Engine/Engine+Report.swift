@@ -4,7 +4,7 @@ extension Engine {
     /// Score (documented in the README): 100 × Σ weight of compliant criteria ÷ Σ weight of
     /// compliant, major and general ones — not-applicable and unanswered criteria do not count,
     /// and the score is nil when nothing counts. Completeness: decided ÷ (decided + unanswered).
-    static func report(_ checklist: Checklist, _ answers: Answers, statuses: [UInt8], facts: [String: Value], warnings: [String]) -> Evaluation {
+    static func report(_ checklist: Checklist, _ slots: AnswerSlots, statuses: [UInt8], facts: [String: Value], warnings: [String]) -> Evaluation {
         var findings: [Finding] = []
         findings.reserveCapacity(checklist.criteria.count)
         var counts = Evaluation.Counts()
@@ -12,6 +12,14 @@ extension Engine {
         var sectionWeights: [String: (pass: Double, all: Double)] = [:]
         var pass = 0.0, all = 0.0
         let statusByID = Dictionary(uniqueKeysWithValues: checklist.criteria.enumerated().map { ($1.id, FindingStatus(code: statuses[$0])) })
+        // Each answer is turned back into a value once, however many criteria read it.
+        var answerValues = [Value??](repeating: .none, count: checklist.questions.count)
+        func answerValue(_ question: Question) -> Value? {
+            if let cached = answerValues[question.slot] { return cached }
+            let value = slots.value(of: question)
+            answerValues[question.slot] = .some(value)
+            return value
+        }
 
         for (index, criterion) in checklist.criteria.enumerated() {
             let status = FindingStatus(code: statuses[index])
@@ -31,7 +39,7 @@ extension Engine {
                 switch source {
                 case .question(let id):
                     let question = checklist.question(id)
-                    return Evidence(kind: .answer, name: id.rawValue, label: question?.label, value: answers[id], unit: question?.unit)
+                    return Evidence(kind: .answer, name: id.rawValue, label: question?.label, value: question.flatMap(answerValue), unit: question?.unit)
                 case .fact(let name):
                     return Evidence(kind: .fact, name: name.rawValue, label: nil, value: facts[name.rawValue], unit: nil)
                 case .finding(let id):
@@ -53,7 +61,7 @@ extension Engine {
         }
 
         var allWarnings = warnings
-        if let date = answers.inspectionDate {
+        if let date = slots.inspectionDate {
             if let until = checklist.standard.validUntil, date > until {
                 let successor = checklist.standard.supersededBy.map { "; it was replaced by \($0)" } ?? ""
                 allWarnings.append("inspection date \(date) is after \(until), the last day \(checklist.standard.code) was in force\(successor)")
@@ -66,7 +74,7 @@ extension Engine {
         return Evaluation(
             checklist: .init(id: checklist.id, version: checklist.version, sha256: checklist.sha256,
                              standard: checklist.standard.code, title: checklist.title),
-            inspectionDate: answers.inspectionDate, findings: findings, counts: counts, score: score,
+            inspectionDate: slots.inspectionDate, findings: findings, counts: counts, score: score,
             completeness: completeness, rating: Rating(counts: counts, score: score), sections: sections,
             facts: facts, warnings: allWarnings)
     }

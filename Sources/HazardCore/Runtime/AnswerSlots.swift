@@ -8,12 +8,13 @@ public struct AnswerSlots: Sendable {
     var lists: [RecordTable?]
     public var inspectionDate: Day?
 
-    /// `count` slots plus one spare, so no buffer is ever empty.
-    init(count: Int, inspectionDate: Day?) {
+    /// `count` slots plus one spare, so no buffer is ever empty. Text and list slots are
+    /// allocated only for checklists that have such questions.
+    init(count: Int, inspectionDate: Day?, texts hasTexts: Bool = true, lists hasLists: Bool = true) {
         numbers = Array(repeating: 0, count: count + 1)
         known = Array(repeating: false, count: count + 1)
-        texts = Array(repeating: nil, count: count + 1)
-        lists = Array(repeating: nil, count: count + 1)
+        texts = Array(repeating: nil, count: hasTexts ? count + 1 : 1)
+        lists = Array(repeating: nil, count: hasLists ? count + 1 : 1)
         self.inspectionDate = inspectionDate
     }
 }
