@@ -35,6 +35,11 @@ func bench(_ label: String, _ checklist: Checklist, _ inputs: [AnswerInput], _ e
     let units = inputs.count * checklist.criteria.count
     print("\(label): \(checklist.criteria.count) criteria × \(inputs.count) answer sets — results match the expected truth values")
     var buffer: [UInt8] = []
+    if ProcessInfo.processInfo.environment["HAZARD_BENCH_PROFILE"] == "converted" {
+        // For `perf record`: spend the time in the conversion path only.
+        for _ in 0..<20000 { for input in inputs { if let s = try? Engine.prepare(checklist, input: input) { Engine.run(checklist, s, buffer: &buffer) } } }
+        exit(0)
+    }
     let typed = Measurement.run("  typed answers (engine inner loop)", units: units, repeat: 2000) {
         for s in slots { Engine.run(checklist, s, buffer: &buffer) }
     }

@@ -49,7 +49,7 @@ extension Checklist {
                 issues.append(contentsOf: issue)
                 continue
             }
-            Self.store(value, of: question, at: question.slot, numbers: &slots.numbers, known: &slots.known, texts: &slots.texts)
+            Self.store(value, of: question, at: question.slot, numbers: &slots.numbers, texts: &slots.texts)
             if case .list(let records) = value { slots.lists[question.slot] = Self.table(records, fields: question.fields) }
         }
         guard issues.isEmpty else { throw AnswerError(checklist: id, issues: issues) }
@@ -165,7 +165,7 @@ extension Checklist {
 
     // MARK: Slots
 
-    static func store(_ value: Value, of question: Question, at slot: Int, numbers: inout [Double], known: inout [Bool], texts: inout [String?]) {
+    static func store(_ value: Value, of question: Question, at slot: Int, numbers: inout [Double], texts: inout [String?]) {
         switch value {
         case .bool(let b): numbers[slot] = b ? 1 : 0
         case .number(let n): numbers[slot] = n
@@ -175,23 +175,22 @@ extension Checklist {
                 numbers[slot] = Double(question.options.firstIndex(where: { $0.value == s }) ?? -1)
             } else {
                 texts[slot] = s
+                numbers[slot] = 0
             }
-        case .list: break
+        case .list: numbers[slot] = 0
         }
-        known[slot] = true
     }
 
     static func table(_ records: [Record], fields: [Question]) -> RecordTable {
         let width = fields.count
-        var numbers = [Double](repeating: 0, count: records.count * width)
-        var known = [Bool](repeating: false, count: records.count * width)
+        var numbers = [Double](repeating: .nan, count: records.count * width)
         var texts = [String?](repeating: nil, count: records.count * width)
         for (row, record) in records.enumerated() {
             for field in fields {
                 guard let value = record[field.id.rawValue] else { continue }
-                store(value, of: field, at: row * width + field.slot, numbers: &numbers, known: &known, texts: &texts)
+                store(value, of: field, at: row * width + field.slot, numbers: &numbers, texts: &texts)
             }
         }
-        return RecordTable(count: records.count, fieldCount: width, numbers: numbers, known: known, texts: texts)
+        return RecordTable(count: records.count, fieldCount: width, numbers: numbers, texts: texts)
     }
 }

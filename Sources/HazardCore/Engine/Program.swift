@@ -38,30 +38,28 @@ struct Program: Sendable {
         let today = slots.inspectionDate.map { Double($0.daysSinceEpoch) } ?? .nan
         // Slot arrays carry one spare element so their base addresses are never nil.
         slots.numbers.withUnsafeBufferPointer { numbers in
-            slots.known.withUnsafeBufferPointer { known in
-                slots.texts.withUnsafeBufferPointer { texts in
-                    slots.lists.withUnsafeBufferPointer { lists in
-                        statuses.withUnsafeMutableBufferPointer { out in
-                            guard let n = numbers.baseAddress, let k = known.baseAddress, let t = texts.baseAddress,
-                                  let l = lists.baseAddress, let s = out.baseAddress else { return }
-                            let frame = Frame(numbers: n, known: k, texts: t, lists: l, statuses: UnsafePointer(s), today: today)
-                            order.withUnsafeBufferPointer { order in
-                                for reference in order {
-                                    reference._withUnsafeGuaranteedRef { step in
-                                        let applies = step.applies?(frame) ?? .yes
-                                        let code: UInt8
-                                        switch applies {
-                                        case .no: code = FindingStatus.notApplicable.code
+            slots.texts.withUnsafeBufferPointer { texts in
+                slots.lists.withUnsafeBufferPointer { lists in
+                    statuses.withUnsafeMutableBufferPointer { out in
+                        guard let n = numbers.baseAddress, let t = texts.baseAddress,
+                              let l = lists.baseAddress, let s = out.baseAddress else { return }
+                        let frame = Frame(numbers: n, texts: t, lists: l, statuses: UnsafePointer(s), today: today)
+                        order.withUnsafeBufferPointer { order in
+                            for reference in order {
+                                reference._withUnsafeGuaranteedRef { step in
+                                    let applies = step.applies?(frame) ?? .yes
+                                    let code: UInt8
+                                    switch applies {
+                                    case .no: code = FindingStatus.notApplicable.code
+                                    case .unknown: code = FindingStatus.unanswered.code
+                                    case .yes:
+                                        switch step.hazard(frame) {
+                                        case .yes: code = step.hazardCode
+                                        case .no: code = FindingStatus.compliant.code
                                         case .unknown: code = FindingStatus.unanswered.code
-                                        case .yes:
-                                            switch step.hazard(frame) {
-                                            case .yes: code = step.hazardCode
-                                            case .no: code = FindingStatus.compliant.code
-                                            case .unknown: code = FindingStatus.unanswered.code
-                                            }
                                         }
-                                        s[step.criterion] = code
                                     }
+                                    s[step.criterion] = code
                                 }
                             }
                         }

@@ -68,8 +68,8 @@ extension ExpressionCompiler {
             if let field = record?[id] {
                 let j = field.slot
                 return Typed(type: .boolean, node: .truth({ f in
-                    guard let known = f.recordKnown else { return .no }
-                    return Truth(known[j])
+                    guard let numbers = f.recordNumbers else { return .no }
+                    return Truth(!numbers[j].isNaN)
                 }), slot: nil, constant: nil)
             }
             guard let question = environment.questions[id] else {
@@ -77,7 +77,7 @@ extension ExpressionCompiler {
             }
             note(.question(question.id))
             let i = question.slot
-            return Typed(type: .boolean, node: .truth({ f in Truth(f.known[i]) }), slot: nil, constant: nil)
+            return Typed(type: .boolean, node: .truth({ f in Truth(!f.numbers[i].isNaN) }), slot: nil, constant: nil)
 
         case "any", "all", "count", "sum":
             return try compileListFunction(name, args, offset: offset)
@@ -124,17 +124,14 @@ extension ExpressionCompiler {
         @Sendable func rows(_ f: Frame, _ body: (Frame) -> Bool) {
             guard let table = f.lists[slot], table.count > 0 else { return }
             table.numbers.withUnsafeBufferPointer { numbers in
-                table.known.withUnsafeBufferPointer { known in
-                    table.texts.withUnsafeBufferPointer { texts in
-                        guard let n = numbers.baseAddress, let k = known.baseAddress, let t = texts.baseAddress else { return }
-                        var g = f
-                        for row in 0..<table.count {
-                            let base = row * fieldCount
-                            g.recordNumbers = n + base
-                            g.recordKnown = k + base
-                            g.recordTexts = t + base
-                            if !body(g) { return }
-                        }
+                table.texts.withUnsafeBufferPointer { texts in
+                    guard let n = numbers.baseAddress, let t = texts.baseAddress else { return }
+                    var g = f
+                    for row in 0..<table.count {
+                        let base = row * fieldCount
+                        g.recordNumbers = n + base
+                        g.recordTexts = t + base
+                        if !body(g) { return }
                     }
                 }
             }

@@ -73,12 +73,12 @@ extension ExpressionCompiler {
     /// `slot op constant`, the most common shape of a criterion: one closure, no calls.
     static func slotConstant(_ op: BinaryOperator, _ i: Int, _ c: Double) -> TruthNode {
         switch op {
-        case .lt: return { f in f.known[i] ? (f.numbers[i] < c ? .yes : .no) : .unknown }
-        case .le: return { f in f.known[i] ? (f.numbers[i] <= c ? .yes : .no) : .unknown }
-        case .gt: return { f in f.known[i] ? (f.numbers[i] > c ? .yes : .no) : .unknown }
-        case .ge: return { f in f.known[i] ? (f.numbers[i] >= c ? .yes : .no) : .unknown }
-        case .eq: return { f in f.known[i] ? (f.numbers[i] == c ? .yes : .no) : .unknown }
-        default: return { f in f.known[i] ? (f.numbers[i] != c ? .yes : .no) : .unknown }
+        case .lt: return { f in f.numbers[i].isNaN ? .unknown : (f.numbers[i] < c ? .yes : .no) }
+        case .le: return { f in f.numbers[i].isNaN ? .unknown : (f.numbers[i] <= c ? .yes : .no) }
+        case .gt: return { f in f.numbers[i].isNaN ? .unknown : (f.numbers[i] > c ? .yes : .no) }
+        case .ge: return { f in f.numbers[i].isNaN ? .unknown : (f.numbers[i] >= c ? .yes : .no) }
+        case .eq: return { f in f.numbers[i].isNaN ? .unknown : (f.numbers[i] == c ? .yes : .no) }
+        default: return { f in f.numbers[i].isNaN ? .unknown : (f.numbers[i] != c ? .yes : .no) }
         }
     }
 

@@ -116,11 +116,11 @@ struct ExpressionCompiler {
         switch type {
         case .boolean:
             let simple = SimpleComparison(.ne, slot: i, constant: 0)
-            return Typed(type: type, node: .truth({ f in f.known[i] ? (f.numbers[i] != 0 ? .yes : .no) : .unknown }), slot: i, constant: nil, simple: simple)
+            return Typed(type: type, node: .truth({ f in let x = f.numbers[i]; return x.isNaN ? .unknown : (x != 0 ? .yes : .no) }), slot: i, constant: nil, simple: simple)
         case .number, .date, .enumeration:
-            return Typed(type: type, node: .number({ f in f.known[i] ? f.numbers[i] : nil }), slot: i, constant: nil)
+            return Typed(type: type, node: .number({ f in let x = f.numbers[i]; return x.isNaN ? nil : x }), slot: i, constant: nil)
         case .text:
-            return Typed(type: type, node: .text({ f in f.known[i] ? f.texts[i] : nil }), slot: i, constant: nil)
+            return Typed(type: type, node: .text({ f in f.numbers[i].isNaN ? nil : f.texts[i] }), slot: i, constant: nil)
         case .list:
             // Facts are never lists (rejected when the plugin is bound); questions take the branch above.
             return Typed(type: type, node: .list(slot: i, fields: []), slot: i, constant: nil)
@@ -133,18 +133,18 @@ struct ExpressionCompiler {
         switch type {
         case .boolean:
             return Typed(type: type, node: .truth({ f in
-                guard let known = f.recordKnown, let numbers = f.recordNumbers else { return .unknown }
-                return known[j] ? (numbers[j] != 0 ? .yes : .no) : .unknown
+                guard let numbers = f.recordNumbers, !numbers[j].isNaN else { return .unknown }
+                return numbers[j] != 0 ? .yes : .no
             }), slot: nil, constant: nil)
         case .number, .date, .enumeration:
             return Typed(type: type, node: .number({ f in
-                guard let known = f.recordKnown, let numbers = f.recordNumbers else { return nil }
-                return known[j] ? numbers[j] : nil
+                guard let numbers = f.recordNumbers, !numbers[j].isNaN else { return nil }
+                return numbers[j]
             }), slot: nil, constant: nil)
         case .text, .list:
             return Typed(type: .text, node: .text({ f in
-                guard let known = f.recordKnown, let texts = f.recordTexts else { return nil }
-                return known[j] ? texts[j] : nil
+                guard let texts = f.recordTexts else { return nil }
+                return texts[j]
             }), slot: nil, constant: nil)
         }
     }

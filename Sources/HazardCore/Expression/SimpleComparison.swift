@@ -23,8 +23,8 @@ struct SimpleComparison: Sendable {
 
     @inline(__always)
     func evaluate(_ f: Frame) -> Truth {
-        guard f.known[slot] else { return .unknown }
         let x = f.numbers[slot]
+        if x.isNaN { return .unknown }
         let result: Bool
         switch op {
         case .lt: result = x < constant

@@ -24,6 +24,7 @@ public final class Checklist: Sendable {
     let binding: [SlotBinding]
     let hasTextSlots: Bool
     let hasListSlots: Bool
+    let hasPlugin: Bool
 
     init(definition: ChecklistDefinition, sections: [Section], questions: [Question], criteria: [Criterion],
          plugin: (any SectorPlugin)?, factSlots: [(name: FactName, fact: String, slot: Int, type: ValueType)], program: Program) {
@@ -46,6 +47,7 @@ public final class Checklist: Sendable {
         // Enum texts are recovered from the option index, so only text questions need text slots.
         hasTextSlots = questions.contains { $0.kind == .text } || factSlots.contains { $0.type == .text }
         hasListSlots = questions.contains { $0.kind == .list }
+        hasPlugin = plugin != nil
     }
 
     public func question(_ id: QuestionID) -> Question? { questionIndex[id].map { questions[$0] } }

@@ -4,8 +4,8 @@
 /// Only pointers and plain values, so passing a frame costs no reference counting. The
 /// pointers are valid only during one evaluation (`Program.run`); a frame never escapes.
 struct Frame {
+    /// NaN marks an unanswered slot (answers are always finite).
     let numbers: UnsafePointer<Double>
-    let known: UnsafePointer<Bool>
     let texts: UnsafePointer<String?>
     let lists: UnsafePointer<RecordTable?>
     let statuses: UnsafePointer<UInt8>
@@ -13,7 +13,6 @@ struct Frame {
     let today: Double
     /// Fields of the current record (row-major base already applied), inside list functions.
     var recordNumbers: UnsafePointer<Double>?
-    var recordKnown: UnsafePointer<Bool>?
     var recordTexts: UnsafePointer<String?>?
 }
 
