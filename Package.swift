@@ -34,18 +34,21 @@ let package = Package(
         .systemLibrary(name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .target(name: "HazardCore", path: "Sources/HazardCore", swiftSettings: strict),
         .target(name: "HazardYAML", dependencies: ["CYAML", "HazardCore"], path: "Sources/HazardYAML", swiftSettings: strict),
+        .target(name: "HazardPlugins", dependencies: ["HazardCore"] + sectorPlugins.map { .target(name: $0.name) },
+                path: "Sources/HazardPlugins", swiftSettings: strict),
         .executableTarget(
             name: "hazard",
             dependencies: [
-                "HazardCore", "HazardYAML",
+                "HazardCore", "HazardYAML", "HazardPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ] + sectorPlugins.map { .target(name: $0.name) },
+            ],
             path: "Sources/hazard",
             swiftSettings: strict
         ),
         .executableTarget(name: "hazard-bench", dependencies: ["HazardCore", "HazardYAML"], path: "Benchmarks/HazardBench"),
         .testTarget(name: "HazardCoreTests", dependencies: ["HazardCore", "HazardYAML"], path: "Tests/HazardCoreTests"),
         .testTarget(name: "HazardYAMLTests", dependencies: ["HazardCore", "HazardYAML"], path: "Tests/HazardYAMLTests"),
+        .testTarget(name: "ShippedChecklistTests", dependencies: ["HazardCore", "HazardYAML", "HazardPlugins"], path: "Tests/ShippedChecklistTests"),
     ]
     + sectorPlugins.map { .target(name: $0.name, dependencies: ["HazardCore"], path: "plugins/\($0.folder)", swiftSettings: strict) }
     + sectorPlugins.map { .testTarget(name: "\($0.folder)PluginTests", dependencies: ["HazardCore", .target(name: $0.name)], path: "Tests/\($0.folder)PluginTests") }
