@@ -65,3 +65,17 @@ struct PluginFlowTests {
         #expect(found.map(\.code) == [.pluginInput])
     }
 }
+
+@Suite("Typed answer reads for plugins")
+struct AnswerReadingTests {
+    @Test("a read of the wrong type is an error naming the question, never a zero")
+    func mismatch() throws {
+        let answers = Answers(["depth": .string("deep"), "count": .number(-1), "ok": .bool(true), "day": .date(Day(daysSinceEpoch: 3))])
+        let error = #expect(throws: PluginError.self) { try answers.number("depth") }
+        #expect(error?.code == "type_mismatch" && error?.question == "depth")
+        #expect(throws: PluginError.self) { try answers.amount("count") }
+        #expect(try answers.bool("ok") == true)
+        #expect(try answers.date("day") == Day(daysSinceEpoch: 3))
+        #expect(try answers.number("missing") == nil)
+    }
+}

@@ -35,7 +35,7 @@ struct DeriveTests {
         ([MiningPlugin.annualOutput: 100, MiningPlugin.approvedCapacity: 0], "mining.zero_divisor"),
         ([MiningPlugin.shiftCrew: 10, MiningPlugin.crewLimit: 0], "mining.zero_divisor"),
         ([MiningPlugin.faceAirSupplied: 10, MiningPlugin.faceAirRequired: 0], "mining.zero_divisor"),
-        ([MiningPlugin.faceGasEmission: -1], "mining.negative"),
+        ([MiningPlugin.faceGasEmission: -1], "negative_value"),
     ])
     func rejectsBadInput(numbers: [QuestionID: Double], code: String) {
         #expect(throws: PluginError.self) { try derive(numbers) }

@@ -5,25 +5,10 @@ import HazardCore
 struct AnswerReader: Sendable {
     var answers: Answers
 
-    func bool(_ question: QuestionID) throws(PluginError) -> Bool? {
-        guard let value = answers[question] else { return nil }
-        guard let flag = value.bool else {
-            throw PluginError(code: "type_mismatch", message: "应为是/否，实际为 \(value)", question: question)
-        }
-        return flag
-    }
+    func bool(_ question: QuestionID) throws(PluginError) -> Bool? { try answers.bool(question) }
 
     /// A length, area or count: finite and not negative.
-    func amount(_ question: QuestionID) throws(PluginError) -> Double? {
-        guard let value = answers[question] else { return nil }
-        guard let number = value.number else {
-            throw PluginError(code: "type_mismatch", message: "应为数值，实际为 \(value)", question: question)
-        }
-        guard number.isFinite, number >= 0 else {
-            throw PluginError(code: "negative_value", message: "数值不能为负数或非有限值：\(value)", question: question)
-        }
-        return number
-    }
+    func amount(_ question: QuestionID) throws(PluginError) -> Double? { try answers.amount(question) }
 
     /// A code value (规定值) a measurement is compared with: must be greater than 0.
     func requiredValue(_ question: QuestionID) throws(PluginError) -> Double? {

@@ -115,14 +115,7 @@ public struct MiningPlugin: SectorPlugin {
 
     /// The answer as a finite, non-negative number; nil when unanswered.
     static func number(_ answers: Answers, _ question: QuestionID) throws(PluginError) -> Double? {
-        guard let value = answers[question] else { return nil }
-        guard let n = value.number, n.isFinite else {
-            throw PluginError(code: "mining.not_a_number", message: "应为数值，实为 \(value)", question: question)
-        }
-        guard n >= 0 else {
-            throw PluginError(code: "mining.negative", message: "不能为负数：\(Value.format(n))", question: question)
-        }
-        return n
+        try answers.amount(question)
     }
 
     /// A divisor: must be greater than zero when answered.
