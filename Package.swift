@@ -40,7 +40,10 @@ let package = Package(
         .executableTarget(name: "LedgerCrashWriter", dependencies: ["HazardLedger", "HazardCore"], path: "Sources/LedgerCrashWriter", swiftSettings: strict),
         .executableTarget(
             name: "LedgerBench",
-            dependencies: ["HazardLedger", "HazardCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "HazardLedger", "HazardCore",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             path: "Benchmarks/LedgerBench",
             swiftSettings: strict
         ),

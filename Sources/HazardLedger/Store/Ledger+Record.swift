@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 public import HazardCore
 
@@ -18,9 +17,7 @@ extension Ledger {
         guard !input.inspectors.isEmpty, !input.signedBy.allSatisfy(\.isWhitespace) else {
             throw LedgerError(.invalidInput, "an inspection needs its inspectors and who signs for it (谁检查、谁签名、谁负责)")
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let evaluationJSON = String(decoding: try encoder.encode(evaluation), as: UTF8.self)
+        let evaluationJSON = EvaluationJSON.encode(evaluation)
         let hazards = evaluation.findings.filter(\.status.isHazard).map(HazardDraft.init)
         let at = clock.now()
         return try await database.write { db in

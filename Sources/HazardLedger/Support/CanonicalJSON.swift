@@ -35,6 +35,12 @@ struct CanonicalJSON {
         text += "]"
     }
 
+    /// Adds already-encoded JSON (a nested object or array).
+    mutating func add(_ key: String, raw: String) {
+        separator(key)
+        text += raw
+    }
+
     mutating func finish() -> String {
         text += "}"
         return text
