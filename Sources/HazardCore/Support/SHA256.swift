@@ -24,6 +24,10 @@ public struct SHA256: Sendable {
         }
     }
 
+    /// Non-generic entry for callers in other modules, where the generic `update` would run
+    /// unspecialised.
+    public mutating func update(bytes: UnsafeRawBufferPointer) { update(contiguous: bytes) }
+
     private mutating func update(contiguous bytes: UnsafeRawBufferPointer) {
         length &+= UInt64(bytes.count)
         var offset = 0
@@ -62,13 +66,13 @@ public struct SHA256: Sendable {
     public static func hex(_ text: String) -> String {
         var text = text
         var hasher = SHA256()
-        text.withUTF8 { hasher.update($0) }
+        text.withUTF8 { hasher.update(contiguous: UnsafeRawBufferPointer($0)) }
         return hexString(hasher.finalize())
     }
 
     public static func hex(bytes: [UInt8]) -> String {
         var hasher = SHA256()
-        hasher.update(bytes)
+        bytes.withUnsafeBytes { hasher.update(contiguous: $0) }
         return hexString(hasher.finalize())
     }
 

@@ -7,7 +7,7 @@ struct EventWriter {
     let at: Int64
 
     init(_ db: Database, at: Timestamp) throws {
-        if let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1") {
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1")) {
             lastSeq = row[0]
             lastHash = row[1]
         } else {

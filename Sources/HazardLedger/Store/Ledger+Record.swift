@@ -49,7 +49,7 @@ extension Ledger {
 
     static func insert(_ db: Database, _ input: InspectionInput, date: Day, evaluation checklist: Evaluation.ChecklistReference,
                        evaluationJSON: String, hazards: [HazardDraft], actor: Person, at: Timestamp) throws -> RecordedInspection {
-        guard let enterprise = try Row.fetchOne(db, sql: "SELECT id, region FROM enterprise WHERE uscc = ?", arguments: [input.enterprise.rawValue]) else {
+        guard let enterprise = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, region FROM enterprise WHERE uscc = ?"), arguments: [input.enterprise.rawValue]) else {
             throw LedgerError(.unknownEnterprise, "no enterprise \(input.enterprise) in the ledger; register it first")
         }
         let enterpriseID: Int64 = enterprise[0]
