@@ -32,7 +32,12 @@ let package = Package(
         .target(name: "HazardYAML", dependencies: ["CYAML", "HazardCore"], path: "Sources/HazardYAML", swiftSettings: strict),
         .target(
             name: "HazardLedger",
-            dependencies: ["HazardCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "HazardCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The system SQLite module GRDB links, for binding the hot INSERTs directly.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             path: "Sources/HazardLedger",
             swiftSettings: strict
         ),

@@ -82,20 +82,23 @@ extension Ledger {
         try events.append(db, kind: "inspection.recorded", hazard: nil, inspection: inspectionID, enterprise: enterpriseID,
                           actor: actor, day: date.daysSinceEpoch, payload: payload.finish())
 
-        let insertHazard = try db.cachedStatement(sql: """
+        let insertHazard = try RawInsert(db.cachedStatement(sql: """
             INSERT INTO hazard (inspection_id, enterprise_id, criterion, clause, title, evidence, grade, source, region, sector,
                                 checklist_id, checklist_version, found_on, status, is_open, due, last_event)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'reported', 1, \(HazardRow.noDeadline), ?)
-            """)
+            """))
         var ids: [HazardID] = []
         ids.reserveCapacity(hazards.count)
         for h in hazards {
             let seq = events.lastSeq + 1
-            let values: [(any DatabaseValueConvertible)?] = [
-                inspectionID, enterpriseID, h.criterion, h.clause, h.title, h.evidence, h.grade.rawValue, input.kind.rawValue, region,
-                input.sector, checklist.id.rawValue, checklist.version, date.daysSinceEpoch, seq,
-            ]
-            try insertHazard.execute(arguments: StatementArguments(values))
+            let columns = [h.criterion, h.clause, h.title, h.evidence, h.grade.rawValue, input.kind.rawValue, region,
+                           input.sector, checklist.id.rawValue, checklist.version]
+            insertHazard.bind(1, inspectionID)
+            insertHazard.bind(2, enterpriseID)
+            for (i, text) in columns.enumerated() { insertHazard.bind(Int32(3 + i), text) }
+            insertHazard.bind(13, date.daysSinceEpoch)
+            insertHazard.bind(14, seq)
+            try insertHazard.run(db)
             let hazardID = db.lastInsertedRowID
             var p = CanonicalJSON()
             p.add("checklist_id", checklist.id.rawValue)

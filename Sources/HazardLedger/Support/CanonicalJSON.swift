@@ -89,6 +89,12 @@ struct CanonicalJSON {
 
     static func quote(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most text needs no escaping: copy it in one go.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out.append(contentsOf: s.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for u in s.utf8 {
             switch u {
             case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(u)
