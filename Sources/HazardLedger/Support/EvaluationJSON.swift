@@ -1,11 +1,11 @@
-import HazardCore
+package import HazardCore
 
 /// Encodes an `Evaluation` as JSON with sorted keys, without Foundation: recording an
 /// inspection stores the full evaluation, and `JSONEncoder` was the largest cost of a write
 /// (~140 µs of ~570 µs per inspection in the ledger benchmark). The output decodes with
 /// `Evaluation`'s `Decodable` conformance (absent optionals are written as `null`).
-enum EvaluationJSON {
-    static func encode(_ e: Evaluation) -> String {
+package enum EvaluationJSON {
+    package static func encode(_ e: Evaluation) -> String {
         var o = CanonicalJSON(capacity: 1024 + e.findings.count * 600)
         var c = CanonicalJSON()
         c.add("id", e.checklist.id.rawValue)
