@@ -26,9 +26,11 @@ let package = Package(
         .executable(name: "hazard", targets: ["hazard"]),
         .library(name: "HazardCore", targets: ["HazardCore"]),
         .library(name: "HazardYAML", targets: ["HazardYAML"]),
+        .library(name: "HazardLedger", targets: ["HazardLedger"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
@@ -36,10 +38,32 @@ let package = Package(
         .target(name: "HazardYAML", dependencies: ["CYAML", "HazardCore"], path: "Sources/HazardYAML", swiftSettings: strict),
         .target(name: "HazardPlugins", dependencies: ["HazardCore"] + sectorPlugins.map { .target(name: $0.name) },
                 path: "Sources/HazardPlugins", swiftSettings: strict),
+        .target(
+            name: "HazardLedger",
+            dependencies: [
+                "HazardCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The system SQLite module GRDB links, for binding the hot INSERTs directly.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            path: "Sources/HazardLedger",
+            swiftSettings: strict
+        ),
+        // Appends inspections to a ledger until killed; the crash test SIGKILLs it mid-stream.
+        .executableTarget(name: "LedgerCrashWriter", dependencies: ["HazardLedger", "HazardCore"], path: "Sources/LedgerCrashWriter", swiftSettings: strict),
+        .executableTarget(
+            name: "LedgerBench",
+            dependencies: [
+                "HazardLedger", "HazardCore",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            path: "Benchmarks/LedgerBench",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "hazard",
             dependencies: [
-                "HazardCore", "HazardYAML", "HazardPlugins",
+                "HazardCore", "HazardYAML", "HazardPlugins", "HazardLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/hazard",
@@ -49,6 +73,11 @@ let package = Package(
         .testTarget(name: "HazardCoreTests", dependencies: ["HazardCore", "HazardYAML"], path: "Tests/HazardCoreTests"),
         .testTarget(name: "HazardYAMLTests", dependencies: ["HazardCore", "HazardYAML"], path: "Tests/HazardYAMLTests"),
         .testTarget(name: "ShippedChecklistTests", dependencies: ["HazardCore", "HazardYAML", "HazardPlugins"], path: "Tests/ShippedChecklistTests"),
+        .testTarget(
+            name: "HazardLedgerTests",
+            dependencies: ["HazardCore", "HazardYAML", "HazardLedger", "LedgerCrashWriter", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/HazardLedgerTests"
+        ),
     ]
     + sectorPlugins.map { .target(name: $0.name, dependencies: ["HazardCore"], path: "plugins/\($0.folder)", swiftSettings: strict) }
     + sectorPlugins.map { .testTarget(name: "\($0.folder)PluginTests", dependencies: ["HazardCore", .target(name: $0.name)], path: "Tests/\($0.folder)PluginTests") }

@@ -1,0 +1,28 @@
+/// A lifecycle event the hazard's state does not allow. The ledger refuses it and changes
+/// nothing.
+public struct IllegalTransition: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Code: String, Hashable, Sendable, Codable {
+        case alreadyReported
+        case notReported
+        case incompletePlan
+        case notRectifying
+        case majorNeedsPlan
+        case notRectified
+        case selfVerification
+        case closed
+        case notMajor
+        case alreadySupervised
+        case notSupervised
+        case missingText
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "illegal transition: \(message) [\(code.rawValue)]" }
+}

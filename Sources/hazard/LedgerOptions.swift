@@ -1,0 +1,55 @@
+import ArgumentParser
+import HazardCore
+import HazardLedger
+
+/// Where the ledger is and who acts on it; shared by the `ledger` and `report` commands.
+struct LedgerOptions: ParsableArguments {
+    @Option(name: [.customLong("db"), .customLong("database")], help: "Ledger file (SQLite).")
+    var db = "./hazard.sqlite"
+
+    @Option(name: .customLong("as"), help: "Who performs the action (recorded in the event).")
+    var actor: String?
+
+    @Option(help: "The actor's role, e.g. inspector, safety-officer, bureau.")
+    var role = "operator"
+
+    func open() throws -> Ledger {
+        do {
+            return try Ledger.open(path: db, clock: SystemClock())
+        } catch let error as LedgerError {
+            printError("\(db): \(error.description)")
+            throw ExitCode(1)
+        }
+    }
+
+    func person() throws -> Person {
+        guard let actor, !actor.allSatisfy(\.isWhitespace) else {
+            throw ValidationError("name who does this with --as NAME (every ledger event records its actor)")
+        }
+        return Person(name: actor, role: role)
+    }
+
+    /// `--on`-style dates; default today (UTC).
+    static func day(_ text: String?, _ option: String) throws -> Day {
+        guard let text else { return SystemClock().now().day }
+        guard let day = Day(iso: text) else { throw ValidationError("\(option) must be YYYY-MM-DD, not '\(text)'") }
+        return day
+    }
+
+    static func uscc(_ text: String) throws -> USCC {
+        do { return try USCC(text) } catch { throw ValidationError(error.message) }
+    }
+}
+
+/// Runs a ledger action, printing ledger and lifecycle errors as `error: …` with exit 1.
+func runLedgerAction(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let error as LedgerError {
+        printError(error.description)
+        throw ExitCode(1)
+    } catch let error as IllegalTransition {
+        printError("error: \(error.description)")
+        throw ExitCode(1)
+    }
+}

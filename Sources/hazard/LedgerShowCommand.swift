@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import HazardCore
+import HazardLedger
+
+struct LedgerShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a hazard and its audit trail.")
+
+    @OptionGroup var ledger: LedgerOptions
+    @Argument(help: "Hazard id.") var id: Int64
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() async throws {
+        try await runLedgerAction {
+            let detail = try await ledger.open().detail(HazardID(id))
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(detail), as: UTF8.self))
+                return
+            }
+            let h = detail.hazard, s = h.state
+            print("#\(h.id) [\(h.grade == .major ? "重大事故隐患" : "一般事故隐患")] \(h.status.chinese) — \(h.criterion) \(h.clause) \(h.title)")
+            print("  企业 \(h.enterpriseName) (\(h.enterprise)) · 区划 \(h.region) · 行业 \(h.sector) · 来源 \(h.source.chinese) · 发现 \(s.foundOn)")
+            print("  检查表 \(h.checklist) v\(h.checklistVersion) · 检查 #\(h.inspection)")
+            print("  依据: \(h.evidence)")
+            if let p = s.plan {
+                print("  整改方案: 责任人 \(p.responsible ?? "—") · 措施 \(p.measures ?? "—") · 资金 \(p.funds ?? "—") · 时限 \(p.deadline?.description ?? "—") · 预案 \(p.contingency ?? "—")")
+            }
+            if let sup = s.supervision { print("  挂牌督办: \(sup.authority) 自 \(sup.since) 时限 \(sup.deadline?.description ?? "—")") }
+            print("  events:")
+            for e in detail.events {
+                print("    \(e.seq) \(e.at) \(e.day) \(e.kind) by \(e.actor) \(e.payload) \(e.hash.prefix(12))")
+            }
+        }
+    }
+}
