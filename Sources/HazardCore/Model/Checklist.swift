@@ -25,6 +25,7 @@ public final class Checklist: Sendable {
     let hasTextSlots: Bool
     let hasListSlots: Bool
     let hasPlugin: Bool
+    let reportPlan: ReportPlan
 
     init(definition: ChecklistDefinition, sections: [Section], questions: [Question], criteria: [Criterion],
          plugin: (any SectorPlugin)?, factSlots: [(name: FactName, fact: String, slot: Int, type: ValueType)], program: Program) {
@@ -48,6 +49,7 @@ public final class Checklist: Sendable {
         hasTextSlots = questions.contains { $0.kind == .text } || factSlots.contains { $0.type == .text }
         hasListSlots = questions.contains { $0.kind == .list }
         hasPlugin = plugin != nil
+        reportPlan = ReportPlan(questions: questions, criteria: criteria, sections: sections, factSlots: factSlots)
     }
 
     public func question(_ id: QuestionID) -> Question? { questionIndex[id].map { questions[$0] } }
