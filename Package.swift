@@ -11,6 +11,12 @@ let strict: [SwiftSetting] = [
 
 /// Built-in sector plugins: (module, folder under plugins/, has unit tests).
 let sectorPlugins: [(name: String, folder: String)] = [
+    ("FireSafetyPlugin", "FireSafety"),
+    ("SpecialEquipmentPlugin", "SpecialEquipment"),
+    ("HazardousChemicalsPlugin", "HazardousChemicals"),
+    ("ConstructionPlugin", "Construction"),
+    ("TransportPlugin", "Transport"),
+    ("MiningPlugin", "Mining"),
 ]
 
 let package = Package(
@@ -35,9 +41,16 @@ let package = Package(
         .systemLibrary(name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .target(name: "HazardCore", path: "Sources/HazardCore", swiftSettings: strict),
         .target(name: "HazardYAML", dependencies: ["CYAML", "HazardCore"], path: "Sources/HazardYAML", swiftSettings: strict),
+        .target(name: "HazardPlugins", dependencies: ["HazardCore"] + sectorPlugins.map { .target(name: $0.name) },
+                path: "Sources/HazardPlugins", swiftSettings: strict),
         .target(
             name: "HazardLedger",
-            dependencies: ["HazardCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "HazardCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The system SQLite module GRDB links, for binding the hot INSERTs directly.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             path: "Sources/HazardLedger",
             swiftSettings: strict
         ),
@@ -45,7 +58,10 @@ let package = Package(
         .executableTarget(name: "LedgerCrashWriter", dependencies: ["HazardLedger", "HazardCore"], path: "Sources/LedgerCrashWriter", swiftSettings: strict),
         .executableTarget(
             name: "LedgerBench",
-            dependencies: ["HazardLedger", "HazardCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "HazardLedger", "HazardCore",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             path: "Benchmarks/LedgerBench",
             swiftSettings: strict
         ),
@@ -65,17 +81,19 @@ let package = Package(
         .executableTarget(
             name: "hazard",
             dependencies: [
-                "HazardCore", "HazardYAML", "HazardLedger", "HazardRPC",
+                "HazardCore", "HazardYAML", "HazardPlugins", "HazardLedger", "HazardRPC",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ] + sectorPlugins.map { .target(name: $0.name) },
+            ],
             path: "Sources/hazard",
             swiftSettings: strict
         ),
+        .executableTarget(name: "hazard-bench", dependencies: ["HazardCore", "HazardYAML"], path: "Benchmarks/HazardBench"),
         .testTarget(name: "HazardCoreTests", dependencies: ["HazardCore", "HazardYAML"], path: "Tests/HazardCoreTests"),
         .testTarget(name: "HazardYAMLTests", dependencies: ["HazardCore", "HazardYAML"], path: "Tests/HazardYAMLTests"),
+        .testTarget(name: "ShippedChecklistTests", dependencies: ["HazardCore", "HazardYAML", "HazardPlugins"], path: "Tests/ShippedChecklistTests"),
         .testTarget(
             name: "HazardLedgerTests",
             dependencies: ["HazardCore", "HazardYAML", "HazardLedger", "LedgerCrashWriter", .product(name: "GRDB", package: "GRDB.swift")],

@@ -11,10 +11,17 @@ public enum ChecklistDecoder {
 
     /// - Throws: `ChecklistError` with all diagnostics when anything is wrong.
     public static func decode(_ root: YAMLNode, content: [UInt8], file: String) throws(ChecklistError) -> ChecklistDefinition {
+        let (definition, diagnostics) = decodeCollecting(root, content: content, file: file)
+        if let definition, diagnostics.isEmpty { return definition }
+        throw ChecklistError(diagnostics)
+    }
+
+    /// Decodes what it can: a definition without the broken parts (so the compiler can
+    /// still report expression errors in the rest), plus every diagnostic.
+    public static func decodeCollecting(_ root: YAMLNode, content: [UInt8], file: String) -> (ChecklistDefinition?, [Diagnostic]) {
         var reader = NodeReader()
         let definition = decode(root, content: content, file: file, reader: &reader)
-        if let definition, reader.diagnostics.isEmpty { return definition }
-        throw ChecklistError(reader.diagnostics)
+        return (definition, reader.diagnostics)
     }
 
     static func decode(_ root: YAMLNode, content: [UInt8], file: String, reader: inout NodeReader) -> ChecklistDefinition? {

@@ -26,8 +26,16 @@ public struct ChecklistLoader: Sendable {
         } catch {
             throw ChecklistError([error.diagnostic])
         }
-        let definition = try ChecklistDecoder.decode(root, content: bytes, file: file)
-        return try ChecklistCompiler(registry: registry).compile(definition)
+        let (decoded, diagnostics) = ChecklistDecoder.decodeCollecting(root, content: bytes, file: file)
+        guard let definition = decoded else { throw ChecklistError(diagnostics) }
+        do throws(ChecklistError) {
+            let checklist = try ChecklistCompiler(registry: registry).compile(definition)
+            if !diagnostics.isEmpty { throw ChecklistError([]) }
+            return checklist
+        } catch {
+            // Report decoding and compiling problems together, so one lint run shows them all.
+            throw ChecklistError(diagnostics + error.diagnostics)
+        }
     }
 
     /// The result of loading many files: what loaded, and every diagnostic of what did not.

@@ -1,4 +1,4 @@
-public import HazardCore
+import HazardCore
 
 /// Reads typed values out of YAML nodes, collecting located diagnostics instead of
 /// stopping at the first problem.

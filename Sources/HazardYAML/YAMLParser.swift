@@ -1,5 +1,5 @@
 internal import CYAML
-public import HazardCore
+import HazardCore
 
 /// Parses YAML with the system libyaml (event API) into `YAMLNode`s that keep their marks.
 public enum YAMLParser {

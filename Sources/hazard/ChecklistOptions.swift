@@ -1,5 +1,6 @@
 import ArgumentParser
 import HazardCore
+import HazardPlugins
 import HazardYAML
 
 /// Where checklists are loaded from; shared by commands that look checklists up by id.

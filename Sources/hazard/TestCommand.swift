@@ -1,5 +1,6 @@
 import ArgumentParser
 import HazardCore
+import HazardPlugins
 import HazardYAML
 
 struct TestCommand: ParsableCommand {

@@ -24,6 +24,13 @@ struct LedgerTests {
         #expect(json.contains("\"criterion\":\"S-1\""))
     }
 
+    @Test("the stored evaluation decodes back to the same value")
+    func evaluationRoundTrip() throws {
+        let evaluation = try SampleEvaluation.make(date: LedgerFixture.day, major: 2, general: 3, compliant: 4)
+        let json = EvaluationJSON.encode(evaluation)
+        #expect(try JSONDecoder().decode(Evaluation.self, from: Data(json.utf8)) == evaluation)
+    }
+
     @Test("an unknown enterprise is refused")
     func unknownEnterprise() async throws {
         let f = try await LedgerFixture()

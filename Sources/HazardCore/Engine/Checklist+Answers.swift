@@ -17,7 +17,13 @@ extension Checklist {
                                         mark: raw.mark?.description))
                     continue
                 }
-                if let value = Self.read(raw, as: question, path: key, issues: &issues) { values[question.id] = value }
+                guard let value = Self.read(raw, as: question, path: key, issues: &issues) else { continue }
+                // Bounds and options too, so one pass reports every problem.
+                if let problems = Self.check(value, against: question, path: key) {
+                    issues += problems.map { var p = $0; p.mark = p.mark ?? raw.mark?.description; return p }
+                    continue
+                }
+                values[question.id] = value
             }
         default:
             issues.append(.init(code: .wrongType, path: "answers", message: "answers must be a mapping of question id to answer, not \(input.summary)", mark: input.mark?.description))
@@ -30,7 +36,7 @@ extension Checklist {
     ///
     /// - Throws: `AnswerError` listing every answer that does not fit.
     public func bind(_ answers: Answers) throws(AnswerError) -> AnswerSlots {
-        var slots = AnswerSlots(count: program.slotCount, inspectionDate: answers.inspectionDate)
+        var slots = makeSlots(answers.inspectionDate)
         var issues: [AnswerError.Issue] = []
         for (id, value) in answers.values {
             guard let index = questionIndex[id] else {
@@ -43,7 +49,7 @@ extension Checklist {
                 issues.append(contentsOf: issue)
                 continue
             }
-            Self.store(value, of: question, at: question.slot, numbers: &slots.numbers, known: &slots.known, texts: &slots.texts)
+            Self.store(value, of: question, at: question.slot, numbers: &slots.numbers, texts: &slots.texts)
             if case .list(let records) = value { slots.lists[question.slot] = Self.table(records, fields: question.fields) }
         }
         guard issues.isEmpty else { throw AnswerError(checklist: id, issues: issues) }
@@ -159,30 +165,32 @@ extension Checklist {
 
     // MARK: Slots
 
-    static func store(_ value: Value, of question: Question, at slot: Int, numbers: inout [Double], known: inout [Bool], texts: inout [String?]) {
+    static func store(_ value: Value, of question: Question, at slot: Int, numbers: inout [Double], texts: inout [String?]) {
         switch value {
         case .bool(let b): numbers[slot] = b ? 1 : 0
         case .number(let n): numbers[slot] = n
         case .date(let d): numbers[slot] = Double(d.daysSinceEpoch)
         case .string(let s):
-            texts[slot] = s
-            if question.kind == .enum, let index = question.options.firstIndex(where: { $0.value == s }) { numbers[slot] = Double(index) }
-        case .list: break
+            if question.kind == .enum {
+                numbers[slot] = Double(question.options.firstIndex(where: { $0.value == s }) ?? -1)
+            } else {
+                texts[slot] = s
+                numbers[slot] = 0
+            }
+        case .list: numbers[slot] = 0
         }
-        known[slot] = true
     }
 
     static func table(_ records: [Record], fields: [Question]) -> RecordTable {
         let width = fields.count
-        var numbers = [Double](repeating: 0, count: records.count * width)
-        var known = [Bool](repeating: false, count: records.count * width)
+        var numbers = [Double](repeating: .nan, count: records.count * width)
         var texts = [String?](repeating: nil, count: records.count * width)
         for (row, record) in records.enumerated() {
             for field in fields {
                 guard let value = record[field.id.rawValue] else { continue }
-                store(value, of: field, at: row * width + field.slot, numbers: &numbers, known: &known, texts: &texts)
+                store(value, of: field, at: row * width + field.slot, numbers: &numbers, texts: &texts)
             }
         }
-        return RecordTable(count: records.count, fieldCount: width, numbers: numbers, known: known, texts: texts)
+        return RecordTable(count: records.count, fieldCount: width, numbers: numbers, texts: texts)
     }
 }

@@ -4,56 +4,62 @@ extension Engine {
     /// Score (documented in the README): 100 × Σ weight of compliant criteria ÷ Σ weight of
     /// compliant, major and general ones — not-applicable and unanswered criteria do not count,
     /// and the score is nil when nothing counts. Completeness: decided ÷ (decided + unanswered).
-    static func report(_ checklist: Checklist, _ answers: Answers, statuses: [UInt8], facts: [String: Value], warnings: [String]) -> Evaluation {
-        var findings: [Finding] = []
-        findings.reserveCapacity(checklist.criteria.count)
+    static func report(_ checklist: Checklist, _ slots: AnswerSlots, statuses: [UInt8], facts: [String: Value], warnings: [String]) -> Evaluation {
+        let plan = checklist.reportPlan
+        var findings = plan.templates
         var counts = Evaluation.Counts()
-        var sectionCounts: [String: Evaluation.Counts] = [:]
-        var sectionWeights: [String: (pass: Double, all: Double)] = [:]
+        let sectionCount = checklist.sections.count
+        var sectionCounts = [Evaluation.Counts](repeating: .init(), count: sectionCount + 1)
+        var sectionPass = [Double](repeating: 0, count: sectionCount + 1)
+        var sectionAll = [Double](repeating: 0, count: sectionCount + 1)
         var pass = 0.0, all = 0.0
-        let statusByID = Dictionary(uniqueKeysWithValues: checklist.criteria.enumerated().map { ($1.id, FindingStatus(code: statuses[$0])) })
+        // Each answer is turned back into a value once, however many criteria read it.
+        var answerValues = [Value??](repeating: .none, count: checklist.questions.count)
 
-        for (index, criterion) in checklist.criteria.enumerated() {
+        for index in findings.indices {
             let status = FindingStatus(code: statuses[index])
+            let weight = findings[index].weight
             counts.add(status)
-            if criterion.isManual { counts.manual += 1 }
-            let section = criterion.section ?? ""
-            sectionCounts[section, default: .init()].add(status)
+            if findings[index].isManual { counts.manual += 1 }
+            let section = plan.sectionIndex[index]
+            sectionCounts[section].add(status)
             if status == .compliant || status.isHazard {
-                all += criterion.weight
-                sectionWeights[section, default: (0, 0)].all += criterion.weight
+                all += weight
+                sectionAll[section] += weight
                 if status == .compliant {
-                    pass += criterion.weight
-                    sectionWeights[section, default: (0, 0)].pass += criterion.weight
+                    pass += weight
+                    sectionPass[section] += weight
                 }
             }
-            let evidence = criterion.inputs.map { source -> Evidence in
+            findings[index].status = status
+            for (k, source) in plan.sources[index].enumerated() {
+                let value: Value?
                 switch source {
-                case .question(let id):
-                    let question = checklist.question(id)
-                    return Evidence(kind: .answer, name: id.rawValue, label: question?.label, value: answers[id], unit: question?.unit)
-                case .fact(let name):
-                    return Evidence(kind: .fact, name: name.rawValue, label: nil, value: facts[name.rawValue], unit: nil)
-                case .finding(let id):
-                    return Evidence(kind: .finding, name: id.rawValue, label: nil, value: statusByID[id].map { .string($0.rawValue) }, unit: nil)
+                case .question(let q):
+                    if let cached = answerValues[q] {
+                        value = cached
+                    } else {
+                        value = slots.value(of: checklist.questions[q])
+                        answerValues[q] = .some(value)
+                    }
+                case .fact(let f):
+                    value = facts[checklist.factSlots[f].name.rawValue]
+                case .finding(let c):
+                    value = .string(FindingStatus(code: statuses[c]).rawValue)
                 }
+                findings[index].evidence[k].value = value
             }
-            findings.append(Finding(criterion: criterion.id, clause: criterion.clause, title: criterion.title, section: criterion.section,
-                                    grade: criterion.grade, status: status, weight: criterion.weight, isManual: criterion.isManual,
-                                    evidence: evidence, advice: criterion.advice, note: criterion.note))
         }
 
         let score: Double? = all > 0 ? (100 * pass / all) : nil
         let decided = counts.major + counts.general + counts.compliant
         let completeness: Double? = decided + counts.unanswered > 0 ? Double(decided) / Double(decided + counts.unanswered) : nil
-        let sections = checklist.sections.map { section -> Evaluation.SectionResult in
-            let weights = sectionWeights[section.id]
-            return .init(id: section.id, title: section.title, counts: sectionCounts[section.id] ?? .init(),
-                         score: weights.flatMap { $0.all > 0 ? 100 * $0.pass / $0.all : nil })
+        let sections = checklist.sections.enumerated().map { i, section -> Evaluation.SectionResult in
+            .init(id: section.id, title: section.title, counts: sectionCounts[i], score: sectionAll[i] > 0 ? 100 * sectionPass[i] / sectionAll[i] : nil)
         }
 
         var allWarnings = warnings
-        if let date = answers.inspectionDate {
+        if let date = slots.inspectionDate {
             if let until = checklist.standard.validUntil, date > until {
                 let successor = checklist.standard.supersededBy.map { "; it was replaced by \($0)" } ?? ""
                 allWarnings.append("inspection date \(date) is after \(until), the last day \(checklist.standard.code) was in force\(successor)")
@@ -66,7 +72,7 @@ extension Engine {
         return Evaluation(
             checklist: .init(id: checklist.id, version: checklist.version, sha256: checklist.sha256,
                              standard: checklist.standard.code, title: checklist.title),
-            inspectionDate: answers.inspectionDate, findings: findings, counts: counts, score: score,
+            inspectionDate: slots.inspectionDate, findings: findings, counts: counts, score: score,
             completeness: completeness, rating: Rating(counts: counts, score: score), sections: sections,
             facts: facts, warnings: allWarnings)
     }

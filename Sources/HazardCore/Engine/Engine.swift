@@ -13,7 +13,28 @@ public enum Engine {
         let facts = try derive(checklist, answers, into: &slots, warnings: &warnings)
         var statuses: [UInt8] = []
         checklist.program.run(slots, into: &statuses)
-        return report(checklist, answers, statuses: statuses, facts: facts, warnings: warnings)
+        return report(checklist, slots, statuses: statuses, facts: facts, warnings: warnings)
+    }
+
+    /// Grades a decoded answers object (JSON over RPC, a YAML file) in one pass from the
+    /// decoded tree to slots.
+    ///
+    /// - Throws: `AnswerError` when an answer does not fit or the plugin rejects one.
+    public static func evaluate(_ checklist: Checklist, input: AnswerInput, inspectionDate: Day? = nil) throws(AnswerError) -> Evaluation {
+        var (slots, answers) = try checklist.bind(input, inspectionDate: inspectionDate)
+        var warnings: [String] = []
+        let facts = try answers.map { answers throws(AnswerError) in try derive(checklist, answers, into: &slots, warnings: &warnings) } ?? [:]
+        var statuses: [UInt8] = []
+        checklist.program.run(slots, into: &statuses)
+        return report(checklist, slots, statuses: statuses, facts: facts, warnings: warnings)
+    }
+
+    /// Binds a decoded answers object and derives the plugin's facts: the typed form `run` takes.
+    public static func prepare(_ checklist: Checklist, input: AnswerInput, inspectionDate: Day? = nil) throws(AnswerError) -> AnswerSlots {
+        var (slots, answers) = try checklist.bind(input, inspectionDate: inspectionDate)
+        var warnings: [String] = []
+        if let answers { _ = try derive(checklist, answers, into: &slots, warnings: &warnings) }
+        return slots
     }
 
     /// Decides every criterion over answers already in typed slot form (facts included):
@@ -64,7 +85,7 @@ public enum Engine {
             derived[entry.name.rawValue] = value
             let question = Question(id: QuestionID(entry.name.rawValue), label: entry.name.rawValue, kind: entry.type.questionKind,
                                     unit: nil, min: nil, max: nil, options: entry.type.options, fields: [], help: nil, slot: entry.slot)
-            Checklist.store(value, of: question, at: entry.slot, numbers: &slots.numbers, known: &slots.known, texts: &slots.texts)
+            Checklist.store(value, of: question, at: entry.slot, numbers: &slots.numbers, texts: &slots.texts)
         }
         return derived
     }

@@ -47,8 +47,8 @@ extension ExpressionCompiler {
                 throw CompileError(code: .typeMismatch, message: "days_since() needs a date, but this is \(typed.type.phrase)", offset: args[0].offset)
             }
             return Typed(type: .number, node: .number({ f in
-                guard let today = f.today, let d = day(f) else { return nil }
-                return today - d
+                guard !f.today.isNaN, let d = day(f) else { return nil }
+                return f.today - d
             }), slot: nil, constant: nil)
 
         case "date":
@@ -68,8 +68,8 @@ extension ExpressionCompiler {
             if let field = record?[id] {
                 let j = field.slot
                 return Typed(type: .boolean, node: .truth({ f in
-                    guard let t = f.record else { return .no }
-                    return Truth(t.known[f.recordBase + j])
+                    guard let numbers = f.recordNumbers else { return .no }
+                    return Truth(!numbers[j].isNaN)
                 }), slot: nil, constant: nil)
             }
             guard let question = environment.questions[id] else {
@@ -77,7 +77,7 @@ extension ExpressionCompiler {
             }
             note(.question(question.id))
             let i = question.slot
-            return Typed(type: .boolean, node: .truth({ f in Truth(f.known[i]) }), slot: nil, constant: nil)
+            return Typed(type: .boolean, node: .truth({ f in Truth(!f.numbers[i].isNaN) }), slot: nil, constant: nil)
 
         case "any", "all", "count", "sum":
             return try compileListFunction(name, args, offset: offset)
@@ -122,12 +122,18 @@ extension ExpressionCompiler {
         }
         let fieldCount = fields.count
         @Sendable func rows(_ f: Frame, _ body: (Frame) -> Bool) {
-            guard let table = f.lists[slot] else { return }
-            var g = f
-            g.record = table
-            for row in 0..<table.count {
-                g.recordBase = row * fieldCount
-                if !body(g) { return }
+            guard let table = f.lists[slot], table.count > 0 else { return }
+            table.numbers.withUnsafeBufferPointer { numbers in
+                table.texts.withUnsafeBufferPointer { texts in
+                    guard let n = numbers.baseAddress, let t = texts.baseAddress else { return }
+                    var g = f
+                    for row in 0..<table.count {
+                        let base = row * fieldCount
+                        g.recordNumbers = n + base
+                        g.recordTexts = t + base
+                        if !body(g) { return }
+                    }
+                }
             }
         }
         if name == "sum" {
@@ -173,13 +179,12 @@ extension ExpressionCompiler {
             }), slot: nil, constant: nil)
         default:
             return Typed(type: .number, node: .count({ f in
-                guard let table = f.lists[slot] else { return (0, Int.max / 2) }
+                guard f.lists[slot] != nil else { return (0, Int.max / 2) }
                 var low = 0, unknown = 0
                 rows(f) { g in
                     switch condition(g) { case .yes: low += 1; case .unknown: unknown += 1; case .no: break }
                     return true
                 }
-                _ = table
                 return (low, low + unknown)
             }), slot: nil, constant: nil)
         }

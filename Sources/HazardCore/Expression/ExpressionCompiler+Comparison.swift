@@ -1,6 +1,10 @@
 extension ExpressionCompiler {
     mutating func compileComparison(_ op: BinaryOperator, _ l: Typed, _ r: Typed, offset: Int) throws(CompileError) -> Typed {
         func result(_ node: @escaping TruthNode) -> Typed { Typed(type: .boolean, node: .truth(node), slot: nil, constant: nil) }
+        func simple(_ op: BinaryOperator, _ slot: Int, _ c: Double) -> Typed {
+            let comparison = SimpleComparison(op, slot: slot, constant: c)
+            return Typed(type: .boolean, node: .truth(comparison?.node ?? Self.slotConstant(op, slot, c)), slot: nil, constant: nil, simple: comparison)
+        }
         func mismatch() -> CompileError {
             var message = "cannot compare \(l.type.phrase) with \(r.type.phrase)"
             if (l.type == .date && r.type == .text) || (l.type == .text && r.type == .date) {
@@ -20,11 +24,16 @@ extension ExpressionCompiler {
         switch (l.type, r.type) {
         case (.number, .number), (.date, .date):
             guard let a = Self.numberNode(l), let b = Self.numberNode(r) else { throw mismatch() }
-            if let slot = l.slot, case .number(let c)? = r.constant { return result(Self.slotConstant(op, slot, c)) }
-            if let slot = l.slot, case .date(let d)? = r.constant { return result(Self.slotConstant(op, slot, Double(d.daysSinceEpoch))) }
+            if let slot = l.slot, case .number(let c)? = r.constant { return simple(op, slot, c) }
+            if let slot = l.slot, case .date(let d)? = r.constant { return simple(op, slot, Double(d.daysSinceEpoch)) }
+            if let slot = r.slot, case .number(let c)? = l.constant { return simple(op.flipped, slot, c) }
+            if let slot = r.slot, case .date(let d)? = l.constant { return simple(op.flipped, slot, Double(d.daysSinceEpoch)) }
             return result(Self.numeric(op, a, b))
         case (.boolean, .boolean):
             guard !ordering, case .truth(let a) = l.node, case .truth(let b) = r.node else { throw mismatch() }
+            // `flag == true` is the flag itself: a simple comparison on its slot.
+            if let slot = l.slot, case .bool(let c)? = r.constant { return simple(op, slot, c ? 1 : 0) }
+            if let slot = r.slot, case .bool(let c)? = l.constant { return simple(op, slot, c ? 1 : 0) }
             let equal = op == .eq
             return result { f in
                 let x = a(f), y = b(f)
@@ -41,7 +50,7 @@ extension ExpressionCompiler {
             guard !ordering else {
                 throw CompileError(code: .typeMismatch, message: "options can only be compared with == or !=", offset: offset)
             }
-            if let slot = subject.slot { return result(Self.slotConstant(op, slot, Double(index))) }
+            if let slot = subject.slot { return simple(op, slot, Double(index)) }
             guard let n = Self.numberNode(subject) else { throw mismatch() }
             return result(Self.numeric(op, n, { _ in Double(index) }))
         case (.enumeration(let a), .enumeration(let b)) where a == b:
@@ -64,12 +73,12 @@ extension ExpressionCompiler {
     /// `slot op constant`, the most common shape of a criterion: one closure, no calls.
     static func slotConstant(_ op: BinaryOperator, _ i: Int, _ c: Double) -> TruthNode {
         switch op {
-        case .lt: return { f in f.known[i] ? (f.numbers[i] < c ? .yes : .no) : .unknown }
-        case .le: return { f in f.known[i] ? (f.numbers[i] <= c ? .yes : .no) : .unknown }
-        case .gt: return { f in f.known[i] ? (f.numbers[i] > c ? .yes : .no) : .unknown }
-        case .ge: return { f in f.known[i] ? (f.numbers[i] >= c ? .yes : .no) : .unknown }
-        case .eq: return { f in f.known[i] ? (f.numbers[i] == c ? .yes : .no) : .unknown }
-        default: return { f in f.known[i] ? (f.numbers[i] != c ? .yes : .no) : .unknown }
+        case .lt: return { f in f.numbers[i].isNaN ? .unknown : (f.numbers[i] < c ? .yes : .no) }
+        case .le: return { f in f.numbers[i].isNaN ? .unknown : (f.numbers[i] <= c ? .yes : .no) }
+        case .gt: return { f in f.numbers[i].isNaN ? .unknown : (f.numbers[i] > c ? .yes : .no) }
+        case .ge: return { f in f.numbers[i].isNaN ? .unknown : (f.numbers[i] >= c ? .yes : .no) }
+        case .eq: return { f in f.numbers[i].isNaN ? .unknown : (f.numbers[i] == c ? .yes : .no) }
+        default: return { f in f.numbers[i].isNaN ? .unknown : (f.numbers[i] != c ? .yes : .no) }
         }
     }
 

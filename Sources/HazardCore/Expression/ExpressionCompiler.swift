@@ -58,8 +58,13 @@ struct ExpressionCompiler {
         case .binary(let op, let left, let right, let offset):
             switch op {
             case .and, .or:
-                let l = try truth(left, role: "'\(op.rawValue)'"), r = try truth(right, role: "'\(op.rawValue)'")
-                return Typed(type: .boolean, node: .truth(op == .and ? Self.and(l, r) : Self.or(l, r)), slot: nil, constant: nil)
+                let l = try compile(left), r = try compile(right)
+                guard case .truth(let ln) = l.node, case .truth(let rn) = r.node else {
+                    let bad = l.type == .boolean ? (right, r) : (left, l)
+                    throw CompileError(code: .typeMismatch, message: "'\(op.rawValue)' needs true/false values, but this is \(bad.1.type.phrase)", offset: bad.0.offset)
+                }
+                let node = op == .and ? Self.and(l.simple, ln, r.simple, rn) : Self.or(l.simple, ln, r.simple, rn)
+                return Typed(type: .boolean, node: .truth(node), slot: nil, constant: nil)
             case .add, .subtract, .multiply, .divide:
                 return try compileArithmetic(op, try compile(left), try compile(right), offset: offset)
             default:
@@ -110,11 +115,12 @@ struct ExpressionCompiler {
     static func slotReader(slot i: Int, type: ValueType) -> Typed {
         switch type {
         case .boolean:
-            return Typed(type: type, node: .truth({ f in f.known[i] ? (f.numbers[i] != 0 ? .yes : .no) : .unknown }), slot: i, constant: nil)
+            let simple = SimpleComparison(.ne, slot: i, constant: 0)
+            return Typed(type: type, node: .truth({ f in let x = f.numbers[i]; return x.isNaN ? .unknown : (x != 0 ? .yes : .no) }), slot: i, constant: nil, simple: simple)
         case .number, .date, .enumeration:
-            return Typed(type: type, node: .number({ f in f.known[i] ? f.numbers[i] : nil }), slot: i, constant: nil)
+            return Typed(type: type, node: .number({ f in let x = f.numbers[i]; return x.isNaN ? nil : x }), slot: i, constant: nil)
         case .text:
-            return Typed(type: type, node: .text({ f in f.known[i] ? f.texts[i] : nil }), slot: i, constant: nil)
+            return Typed(type: type, node: .text({ f in f.numbers[i].isNaN ? nil : f.texts[i] }), slot: i, constant: nil)
         case .list:
             // Facts are never lists (rejected when the plugin is bound); questions take the branch above.
             return Typed(type: type, node: .list(slot: i, fields: []), slot: i, constant: nil)
@@ -127,21 +133,18 @@ struct ExpressionCompiler {
         switch type {
         case .boolean:
             return Typed(type: type, node: .truth({ f in
-                guard let t = f.record else { return .unknown }
-                let k = f.recordBase + j
-                return t.known[k] ? (t.numbers[k] != 0 ? .yes : .no) : .unknown
+                guard let numbers = f.recordNumbers, !numbers[j].isNaN else { return .unknown }
+                return numbers[j] != 0 ? .yes : .no
             }), slot: nil, constant: nil)
         case .number, .date, .enumeration:
             return Typed(type: type, node: .number({ f in
-                guard let t = f.record else { return nil }
-                let k = f.recordBase + j
-                return t.known[k] ? t.numbers[k] : nil
+                guard let numbers = f.recordNumbers, !numbers[j].isNaN else { return nil }
+                return numbers[j]
             }), slot: nil, constant: nil)
         case .text, .list:
             return Typed(type: .text, node: .text({ f in
-                guard let t = f.record else { return nil }
-                let k = f.recordBase + j
-                return t.known[k] ? t.texts[k] : nil
+                guard let texts = f.recordTexts else { return nil }
+                return texts[j]
             }), slot: nil, constant: nil)
         }
     }
@@ -204,6 +207,70 @@ struct ExpressionCompiler {
     }
 
     // MARK: Logic
+
+    /// `and`, with simple comparisons evaluated inline rather than through a closure call.
+    static func and(_ ls: SimpleComparison?, _ l: @escaping TruthNode, _ rs: SimpleComparison?, _ r: @escaping TruthNode) -> TruthNode {
+        switch (ls, rs) {
+        case let (a?, b?):
+            return { f in
+                let x = a.evaluate(f)
+                if x == .no { return .no }
+                let y = b.evaluate(f)
+                if y == .no { return .no }
+                return x == .yes && y == .yes ? .yes : .unknown
+            }
+        case let (a?, nil):
+            return { f in
+                let x = a.evaluate(f)
+                if x == .no { return .no }
+                let y = r(f)
+                if y == .no { return .no }
+                return x == .yes && y == .yes ? .yes : .unknown
+            }
+        case let (nil, b?):
+            return { f in
+                let x = l(f)
+                if x == .no { return .no }
+                let y = b.evaluate(f)
+                if y == .no { return .no }
+                return x == .yes && y == .yes ? .yes : .unknown
+            }
+        case (nil, nil):
+            return and(l, r)
+        }
+    }
+
+    /// `or`, with simple comparisons evaluated inline.
+    static func or(_ ls: SimpleComparison?, _ l: @escaping TruthNode, _ rs: SimpleComparison?, _ r: @escaping TruthNode) -> TruthNode {
+        switch (ls, rs) {
+        case let (a?, b?):
+            return { f in
+                let x = a.evaluate(f)
+                if x == .yes { return .yes }
+                let y = b.evaluate(f)
+                if y == .yes { return .yes }
+                return x == .no && y == .no ? .no : .unknown
+            }
+        case let (a?, nil):
+            return { f in
+                let x = a.evaluate(f)
+                if x == .yes { return .yes }
+                let y = r(f)
+                if y == .yes { return .yes }
+                return x == .no && y == .no ? .no : .unknown
+            }
+        case let (nil, b?):
+            return { f in
+                let x = l(f)
+                if x == .yes { return .yes }
+                let y = b.evaluate(f)
+                if y == .yes { return .yes }
+                return x == .no && y == .no ? .no : .unknown
+            }
+        case (nil, nil):
+            return or(l, r)
+        }
+    }
 
     static func and(_ l: @escaping TruthNode, _ r: @escaping TruthNode) -> TruthNode {
         { f in

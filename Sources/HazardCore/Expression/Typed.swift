@@ -17,6 +17,8 @@ struct Typed: Sendable {
     var slot: Int?
     /// Set for literals.
     var constant: Value?
+    /// Set for `slot op constant` conditions (and boolean slots), which `and`/`or` inline.
+    var simple: SimpleComparison? = nil
     /// Set for `count_true(…)`.
     var isCount: Bool { if case .count = node { return true }; return false }
 

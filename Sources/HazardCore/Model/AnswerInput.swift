@@ -2,7 +2,8 @@
 /// decoded JSON value. The question's type decides how it is read, so a YAML plain scalar
 /// `2024-05-01` becomes a date for a `date` question and text for a `text` one.
 public struct AnswerInput: Sendable, Hashable {
-    public indirect enum Kind: Sendable, Hashable {
+    /// Not `indirect`: the recursive cases hold arrays, which box already, so scalars stay inline.
+    public enum Kind: Sendable, Hashable {
         case null
         case bool(Bool)
         case number(Double)

@@ -20,6 +20,12 @@ public final class Checklist: Sendable {
     /// Slot of each declared fact, `plugin.fact`, after the question slots.
     let factSlots: [(name: FactName, fact: String, slot: Int, type: ValueType)]
     let program: Program
+    /// Per question, what one-pass binding needs without copying the `Question`.
+    let binding: [SlotBinding]
+    let hasTextSlots: Bool
+    let hasListSlots: Bool
+    let hasPlugin: Bool
+    let reportPlan: ReportPlan
 
     init(definition: ChecklistDefinition, sections: [Section], questions: [Question], criteria: [Criterion],
          plugin: (any SectorPlugin)?, factSlots: [(name: FactName, fact: String, slot: Int, type: ValueType)], program: Program) {
@@ -38,6 +44,12 @@ public final class Checklist: Sendable {
         self.factSlots = factSlots
         self.program = program
         questionIndex = Dictionary(uniqueKeysWithValues: questions.enumerated().map { ($1.id, $0) })
+        binding = questions.map(SlotBinding.init)
+        // Enum texts are recovered from the option index, so only text questions need text slots.
+        hasTextSlots = questions.contains { $0.kind == .text } || factSlots.contains { $0.type == .text }
+        hasListSlots = questions.contains { $0.kind == .list }
+        hasPlugin = plugin != nil
+        reportPlan = ReportPlan(questions: questions, criteria: criteria, sections: sections, factSlots: factSlots)
     }
 
     public func question(_ id: QuestionID) -> Question? { questionIndex[id].map { questions[$0] } }
@@ -48,3 +60,20 @@ public final class Checklist: Sendable {
     public func isSuperseded(on day: Day) -> Bool { standard.validUntil.map { day > $0 } ?? false }
 }
 
+
+/// What binding one answer needs, as plain values: kind, slot, bounds.
+struct SlotBinding: Sendable {
+    let kind: QuestionKind
+    let slot: Int
+    let min: Double
+    let max: Double
+    let options: [String]
+
+    init(_ question: Question) {
+        kind = question.kind
+        slot = question.slot
+        min = question.min ?? -.infinity
+        max = question.max ?? .infinity
+        options = question.options.map(\.value)
+    }
+}

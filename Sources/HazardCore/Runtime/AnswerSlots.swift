@@ -2,18 +2,20 @@
 /// plugin fact, as the compiled checklist numbered them. Conditions read slots by index,
 /// so evaluation does no dictionary lookups.
 public struct AnswerSlots: Sendable {
+    /// One value per slot: booleans 0/1, numbers, dates as epoch days, enums as option
+    /// index; NaN when unanswered (answers are always finite). Text and list slots hold 0
+    /// when answered, their content living in `texts`/`lists`.
     var numbers: [Double]
-    var known: [Bool]
     var texts: [String?]
     var lists: [RecordTable?]
     public var inspectionDate: Day?
 
-    /// `count` slots plus one spare, so no buffer is ever empty.
-    init(count: Int, inspectionDate: Day?) {
-        numbers = Array(repeating: 0, count: count + 1)
-        known = Array(repeating: false, count: count + 1)
-        texts = Array(repeating: nil, count: count + 1)
-        lists = Array(repeating: nil, count: count + 1)
+    /// `count` slots plus one spare, so no buffer is ever empty. Text and list slots are
+    /// allocated only for checklists that have such questions.
+    init(count: Int, inspectionDate: Day?, texts hasTexts: Bool = true, lists hasLists: Bool = true) {
+        numbers = Array(repeating: .nan, count: count + 1)
+        texts = Array(repeating: nil, count: hasTexts ? count + 1 : 1)
+        lists = Array(repeating: nil, count: hasLists ? count + 1 : 1)
         self.inspectionDate = inspectionDate
     }
 }

@@ -1,16 +1,19 @@
 /// What a compiled condition reads: the answer and fact slots, the statuses of criteria
 /// already decided, the inspection day and, inside `any`/`all`, the current record.
 ///
-/// Pointers are valid only during one evaluation (`Program.run`); the frame never escapes.
+/// Only pointers and plain values, so passing a frame costs no reference counting. The
+/// pointers are valid only during one evaluation (`Program.run`); a frame never escapes.
 struct Frame {
+    /// NaN marks an unanswered slot (answers are always finite).
     let numbers: UnsafePointer<Double>
-    let known: UnsafePointer<Bool>
     let texts: UnsafePointer<String?>
     let lists: UnsafePointer<RecordTable?>
     let statuses: UnsafePointer<UInt8>
-    let today: Double?
-    var record: RecordTable?
-    var recordBase = 0
+    /// Inspection day in epoch days; NaN when the answers carry none.
+    let today: Double
+    /// Fields of the current record (row-major base already applied), inside list functions.
+    var recordNumbers: UnsafePointer<Double>?
+    var recordTexts: UnsafePointer<String?>?
 }
 
 typealias TruthNode = @Sendable (Frame) -> Truth

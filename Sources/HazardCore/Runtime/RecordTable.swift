@@ -3,15 +3,14 @@
 final class RecordTable: Sendable {
     let count: Int
     let fieldCount: Int
+    /// NaN where a record left a field out.
     let numbers: [Double]
-    let known: [Bool]
     let texts: [String?]
 
-    init(count: Int, fieldCount: Int, numbers: [Double], known: [Bool], texts: [String?]) {
+    init(count: Int, fieldCount: Int, numbers: [Double], texts: [String?]) {
         self.count = count
         self.fieldCount = fieldCount
         self.numbers = numbers
-        self.known = known
         self.texts = texts
     }
 }

@@ -20,9 +20,16 @@ public struct ChainedEvent: Hashable, Sendable, Codable {
     /// different events share an encoding.
     public static func hash(previous: String, seq: Int64, kind: String, hazard: Int64?, inspection: Int64?, enterprise: Int64?,
                             actor: String, role: String, at: Int64, day: Int, payload: String) -> String {
-        var text = ""
-        text.reserveCapacity(previous.utf8.count + payload.utf8.count + actor.utf8.count + 128)
-        func field(_ s: String) { text += String(s.utf8.count); text += ":"; text += s; text += ";" }
+        // One buffer, one hash call: the hasher is in another module, where per-field generic
+        // calls run unspecialised.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(previous.utf8.count + payload.utf8.count + actor.utf8.count + role.utf8.count + kind.utf8.count + 96)
+        func field(_ s: String) {
+            bytes.append(contentsOf: String(s.utf8.count).utf8)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: s.utf8)
+            bytes.append(UInt8(ascii: ";"))
+        }
         field(previous)
         field(String(seq))
         field(kind)
@@ -34,6 +41,8 @@ public struct ChainedEvent: Hashable, Sendable, Codable {
         field(String(at))
         field(String(day))
         field(payload)
-        return SHA256.hex(text)
+        var hasher = SHA256()
+        bytes.withUnsafeBytes { hasher.update(bytes: $0) }
+        return SHA256.hexString(hasher.finalize())
     }
 }

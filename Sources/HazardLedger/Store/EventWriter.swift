@@ -7,7 +7,7 @@ struct EventWriter {
     let at: Int64
 
     init(_ db: Database, at: Timestamp) throws {
-        if let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1") {
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1")) {
             lastSeq = row[0]
             lastHash = row[1]
         } else {
@@ -28,8 +28,19 @@ struct EventWriter {
             INSERT INTO event (seq, kind, hazard_id, inspection_id, enterprise_id, actor, role, at, day, payload, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let values: [(any DatabaseValueConvertible)?] = [seq, kind, hazard, inspection, enterprise, actor.name, actor.role, at, day, payload, hash]
-        try statement.execute(arguments: StatementArguments(values))
+        let insert = RawInsert(statement)
+        insert.bind(1, seq)
+        insert.bind(2, kind)
+        insert.bind(3, hazard)
+        insert.bind(4, inspection)
+        insert.bind(5, enterprise)
+        insert.bind(6, actor.name)
+        insert.bind(7, actor.role)
+        insert.bind(8, at)
+        insert.bind(9, day)
+        insert.bind(10, payload)
+        insert.bind(11, hash)
+        try insert.run(db)
         lastSeq = seq
         lastHash = hash
         return seq

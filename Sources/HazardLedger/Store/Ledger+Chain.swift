@@ -32,7 +32,7 @@ extension Ledger {
                                              actor: row[5], role: row[6], at: row[7], day: row[8], payload: row[9])
                 if hash != stored {
                     let kind: String = row[1]
-                    return ChainReport(events: count, firstBadEvent: seq, message: "event \(seq) (\(kind)) does not match its hash: it or its predecessor was altered")
+                    return ChainReport(events: count, firstBadEvent: seq, message: "event \(seq) (\(kind)) does not match its hash: it, or an earlier event's stored hash, was altered")
                 }
                 previous = stored
                 expectedSeq += 1

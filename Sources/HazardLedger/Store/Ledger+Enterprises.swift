@@ -45,7 +45,7 @@ extension Ledger {
     }
 
     static func siteID(_ db: Database, enterprise: Int64, name: String) throws -> Int64 {
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM site WHERE enterprise_id = ? AND name = ?", arguments: [enterprise, name]) {
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM site WHERE enterprise_id = ? AND name = ?"), arguments: [enterprise, name]) {
             return id
         }
         try db.execute(sql: "INSERT INTO site (enterprise_id, name) VALUES (?, ?)", arguments: [enterprise, name])

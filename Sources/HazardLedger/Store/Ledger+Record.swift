@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 public import HazardCore
 
@@ -18,9 +17,7 @@ extension Ledger {
         guard !input.inspectors.isEmpty, !input.signedBy.allSatisfy(\.isWhitespace) else {
             throw LedgerError(.invalidInput, "an inspection needs its inspectors and who signs for it (谁检查、谁签名、谁负责)")
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let evaluationJSON = String(decoding: try encoder.encode(evaluation), as: UTF8.self)
+        let evaluationJSON = EvaluationJSON.encode(evaluation)
         let hazards = evaluation.findings.filter(\.status.isHazard).map(HazardDraft.init)
         let at = clock.now()
         return try await database.write { db in
@@ -52,7 +49,7 @@ extension Ledger {
 
     static func insert(_ db: Database, _ input: InspectionInput, date: Day, evaluation checklist: Evaluation.ChecklistReference,
                        evaluationJSON: String, hazards: [HazardDraft], actor: Person, at: Timestamp) throws -> RecordedInspection {
-        guard let enterprise = try Row.fetchOne(db, sql: "SELECT id, region FROM enterprise WHERE uscc = ?", arguments: [input.enterprise.rawValue]) else {
+        guard let enterprise = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, region FROM enterprise WHERE uscc = ?"), arguments: [input.enterprise.rawValue]) else {
             throw LedgerError(.unknownEnterprise, "no enterprise \(input.enterprise) in the ledger; register it first")
         }
         let enterpriseID: Int64 = enterprise[0]
@@ -85,20 +82,23 @@ extension Ledger {
         try events.append(db, kind: "inspection.recorded", hazard: nil, inspection: inspectionID, enterprise: enterpriseID,
                           actor: actor, day: date.daysSinceEpoch, payload: payload.finish())
 
-        let insertHazard = try db.cachedStatement(sql: """
+        let insertHazard = try RawInsert(db.cachedStatement(sql: """
             INSERT INTO hazard (inspection_id, enterprise_id, criterion, clause, title, evidence, grade, source, region, sector,
                                 checklist_id, checklist_version, found_on, status, is_open, due, last_event)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'reported', 1, \(HazardRow.noDeadline), ?)
-            """)
+            """))
         var ids: [HazardID] = []
         ids.reserveCapacity(hazards.count)
         for h in hazards {
             let seq = events.lastSeq + 1
-            let values: [(any DatabaseValueConvertible)?] = [
-                inspectionID, enterpriseID, h.criterion, h.clause, h.title, h.evidence, h.grade.rawValue, input.kind.rawValue, region,
-                input.sector, checklist.id.rawValue, checklist.version, date.daysSinceEpoch, seq,
-            ]
-            try insertHazard.execute(arguments: StatementArguments(values))
+            let columns = [h.criterion, h.clause, h.title, h.evidence, h.grade.rawValue, input.kind.rawValue, region,
+                           input.sector, checklist.id.rawValue, checklist.version]
+            insertHazard.bind(1, inspectionID)
+            insertHazard.bind(2, enterpriseID)
+            for (i, text) in columns.enumerated() { insertHazard.bind(Int32(3 + i), text) }
+            insertHazard.bind(13, date.daysSinceEpoch)
+            insertHazard.bind(14, seq)
+            try insertHazard.run(db)
             let hazardID = db.lastInsertedRowID
             var p = CanonicalJSON()
             p.add("checklist_id", checklist.id.rawValue)

@@ -2,7 +2,7 @@ import GRDB
 
 /// The ledger's schema as named GRDB migrations. Shipped migrations are never edited; a
 /// change is a new migration appended to `migrator`.
-enum LedgerSchema {
+package enum LedgerSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-ledger") { db in
@@ -24,7 +24,7 @@ enum LedgerSchema {
 
     // Days are days since 1970-01-01 (`Day.daysSinceEpoch`); timestamps are milliseconds.
     // `due` is the deadline or 2^31-1, so the open-hazard list is an index range scan.
-    static let v1 = """
+    package static let v1 = """
         CREATE TABLE enterprise (
             id INTEGER PRIMARY KEY,
             uscc TEXT NOT NULL UNIQUE,

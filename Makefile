@@ -1,0 +1,50 @@
+# One entry point for people and CI. `make run` and `make test` install what they need.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN := .build/debug/hazard
+
+.PHONY: all deps build run test unit lint checklist-tests boundaries bench clean
+
+all: build
+
+## Install the system libraries the build links (libyaml, SQLite) when pkg-config cannot find them.
+deps:
+	@missing=""; \
+	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	command -v pkg-config >/dev/null 2>&1 && pkg-config --exists yaml-0.1 || missing="$$missing libyaml-dev"; \
+	command -v pkg-config >/dev/null 2>&1 && pkg-config --exists sqlite3 || missing="$$missing libsqlite3-dev"; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: pkg-config cannot find$$missing; installing with apt-get"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
+	else echo "make deps: libyaml and sqlite3 found by pkg-config"; fi
+
+build: deps
+	$(SWIFT) build
+
+## The main job on the embedded default: grade the shipped example inspections.
+run: build
+	@for f in examples/*.yaml; do \
+	  echo "════ $$f"; $(BIN) evaluate "$$f" || exit 1; echo; \
+	done
+
+## Every test: module boundaries, Swift unit tests, checklist lint and checklist test cases.
+test: deps boundaries
+	$(SWIFT) build
+	$(SWIFT) test
+	$(BIN) lint checklists
+	$(BIN) test checklists --coverage
+
+## Core and plugins must not import network, database or YAML modules (architecture note).
+boundaries:
+	@if grep -rnE '^\s*(public |internal |package |@_exported )?import +(GRDB|NIO[A-Za-z]*|CYAML|Logging|ServiceLifecycle)\b' Sources/HazardCore plugins; then \
+	  echo "make boundaries: HazardCore and plugins may import only Foundation and HazardCore"; exit 1; \
+	else echo "make boundaries: ok"; fi
+
+lint: build
+	$(BIN) lint checklists
+
+bench: deps
+	./Benchmarks/run.sh
+
+clean:
+	rm -rf .build

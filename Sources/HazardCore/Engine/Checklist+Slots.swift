@@ -1,0 +1,139 @@
+extension Checklist {
+    /// Reads a decoded answers object (JSON over RPC, YAML from a file) straight into slots
+    /// in one pass: no intermediate dictionary unless the checklist's plugin needs `Answers`.
+    ///
+    /// - Throws: `AnswerError` listing every answer that does not fit.
+    public func bind(_ input: AnswerInput, inspectionDate: Day? = nil) throws(AnswerError) -> (slots: AnswerSlots, answers: Answers?) {
+        var slots = makeSlots(inspectionDate)
+        var issues: [AnswerError.Issue] = []
+        var values: [QuestionID: Value]? = hasPlugin ? [:] : nil
+        switch input.kind {
+        case .null:
+            break
+        case .mapping(let pairs):
+            pairs.withUnsafeBufferPointer { pairs in
+                var expected = 0
+                // Elements are read in place through the buffer: copying each (key, answer)
+                // pair cost more than binding it.
+                for i in pairs.indices {
+                    // Clients usually send answers in question order: try the next question
+                    // before hashing the key.
+                    let index: Int
+                    if expected < questions.count, questions[expected].id.rawValue == pairs[i].key {
+                        index = expected
+                    } else if let found = questionIndex[QuestionID(pairs[i].key)] {
+                        index = found
+                    } else {
+                        issues.append(.init(code: .unknownQuestion, path: pairs[i].key,
+                                            message: "no such question in \(id)\(Suggestion.hint(for: pairs[i].key, in: questions.map(\.id.rawValue)))",
+                                            mark: pairs[i].value.mark?.description))
+                        continue
+                    }
+                    expected = index + 1
+                    if !hasPlugin, binding[index].kind != .list {
+                        switch pairs[i].value.kind {
+                        case .null: continue
+                        case .bool(let b):
+                            if Self.storeFast(bool: b, binding[index], into: &slots) { continue }
+                        case .number(let n):
+                            if Self.storeFast(number: n, binding[index], into: &slots) { continue }
+                        case .string(let text):
+                            if Self.storeFast(string: text, binding[index], into: &slots) { continue }
+                        default: break
+                        }
+                    }
+                    bindGeneral(pairs[i].key, pairs[i].value, question: questions[index], slots: &slots, values: &values, issues: &issues)
+                }
+            }
+        default:
+            issues.append(.init(code: .wrongType, path: "answers", message: "answers must be a mapping of question id to answer, not \(input.summary)", mark: input.mark?.description))
+        }
+        guard issues.isEmpty else { throw AnswerError(checklist: id, issues: issues) }
+        return (slots, values.map { Answers($0, inspectionDate: inspectionDate) })
+    }
+
+    /// The general path: read as a typed value, check, store (and keep for the plugin).
+    private func bindGeneral(_ key: String, _ raw: AnswerInput, question: Question, slots: inout AnswerSlots,
+                             values: inout [QuestionID: Value]?, issues: inout [AnswerError.Issue]) {
+        guard let value = Self.read(raw, as: question, path: key, issues: &issues) else { return }
+        if let problems = Self.check(value, against: question, path: key) {
+            issues += problems.map { var p = $0; p.mark = p.mark ?? raw.mark?.description; return p }
+            return
+        }
+        Self.store(value, of: question, at: question.slot, numbers: &slots.numbers, texts: &slots.texts)
+        if case .list(let records) = value { slots.lists[question.slot] = Self.table(records, fields: question.fields) }
+        values?[question.id] = value
+    }
+
+    /// Stores an already well-typed scalar that passes its checks; false sends it down the
+    /// general path (which produces the error message when it does not fit).
+    @inline(__always)
+    static func storeFast(bool b: Bool, _ binding: SlotBinding, into slots: inout AnswerSlots) -> Bool {
+        guard binding.kind == .boolean else { return false }
+        slots.numbers[binding.slot] = b ? 1 : 0
+        return true
+    }
+
+    @inline(__always)
+    static func storeFast(number n: Double, _ binding: SlotBinding, into slots: inout AnswerSlots) -> Bool {
+        guard binding.kind == .number || (binding.kind == .integer && Int64(exactly: n) != nil),
+              n.isFinite, n >= binding.min, n <= binding.max else { return false }
+        slots.numbers[binding.slot] = n
+        return true
+    }
+
+    @inline(__always)
+    static func storeFast(string s: String, _ binding: SlotBinding, into slots: inout AnswerSlots) -> Bool {
+        switch binding.kind {
+        case .enum:
+            guard let index = binding.options.firstIndex(of: s) else { return false }
+            slots.numbers[binding.slot] = Double(index)
+        case .text:
+            slots.texts[binding.slot] = s
+            slots.numbers[binding.slot] = 0
+        default:
+            return false
+        }
+        return true
+    }
+}
+
+extension AnswerSlots {
+    /// The answer in `question`'s slot as a plain value (for evidence), nil when unanswered.
+    func value(of question: Question) -> Value? {
+        let slot = question.slot
+        if question.kind == .list {
+            guard let table = lists[slot] else { return nil }
+            return .list((0..<table.count).map { row in
+                var fields: [String: Value] = [:]
+                for field in question.fields {
+                    let k = row * table.fieldCount + field.slot
+                    guard !table.numbers[k].isNaN else { continue }
+                    fields[field.id.rawValue] = Self.scalar(field, number: table.numbers[k], text: table.texts[k])
+                }
+                return Record(fields)
+            })
+        }
+        guard !numbers[slot].isNaN else { return nil }
+        return Self.scalar(question, number: numbers[slot], text: slot < texts.count ? texts[slot] : nil)
+    }
+
+    static func scalar(_ question: Question, number: Double, text: String?) -> Value? {
+        switch question.kind {
+        case .boolean: return .bool(number != 0)
+        case .number, .integer: return .number(number)
+        case .date: return .date(Day(daysSinceEpoch: Int(number)))
+        case .enum:
+            let index = Int(number)
+            return question.options.indices.contains(index) ? .string(question.options[index].value) : nil
+        case .text: return text.map(Value.string)
+        case .list: return nil
+        }
+    }
+}
+
+extension Checklist {
+    func makeSlots(_ inspectionDate: Day?) -> AnswerSlots {
+        AnswerSlots(count: program.slotCount, inspectionDate: inspectionDate, texts: hasTextSlots, lists: hasListSlots)
+    }
+}

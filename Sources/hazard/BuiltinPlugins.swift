@@ -1,9 +1,0 @@
-import HazardCore
-
-/// The sector plugins this executable ships. The composition root builds the registry once
-/// and passes it down; there is no global.
-enum BuiltinPlugins {
-    static var registry: PluginRegistry {
-        PluginRegistry([])
-    }
-}
