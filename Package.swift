@@ -26,11 +26,16 @@ let package = Package(
         .executable(name: "hazard", targets: ["hazard"]),
         .library(name: "HazardCore", targets: ["HazardCore"]),
         .library(name: "HazardYAML", targets: ["HazardYAML"]),
+        .library(name: "HazardRPC", targets: ["HazardRPC"]),
         .library(name: "HazardLedger", targets: ["HazardLedger"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
@@ -60,10 +65,26 @@ let package = Package(
             path: "Benchmarks/LedgerBench",
             swiftSettings: strict
         ),
+        .target(
+            name: "HazardRPC",
+            dependencies: [
+                "HazardCore", "HazardLedger",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Sources/HazardRPC",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "hazard",
             dependencies: [
-                "HazardCore", "HazardYAML", "HazardPlugins", "HazardLedger",
+                "HazardCore", "HazardYAML", "HazardPlugins", "HazardLedger", "HazardRPC",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/hazard",
@@ -77,6 +98,29 @@ let package = Package(
             name: "HazardLedgerTests",
             dependencies: ["HazardCore", "HazardYAML", "HazardLedger", "LedgerCrashWriter", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/HazardLedgerTests"
+        ),
+        .testTarget(
+            name: "HazardRPCTests",
+            dependencies: [
+                "HazardCore", "HazardYAML", "HazardLedger", "HazardRPC",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/HazardRPCTests",
+            exclude: ["Fixtures"]
+        ),
+        .executableTarget(
+            name: "RPCLoad",
+            dependencies: ["HazardRPC", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
+            path: "Benchmarks/RPCLoad"
+        ),
+        .executableTarget(
+            name: "RPCJSONBench",
+            dependencies: ["HazardRPC", "HazardCore", "HazardYAML", .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/RPCJSONBench"
         ),
     ]
     + sectorPlugins.map { .target(name: $0.name, dependencies: ["HazardCore"], path: "plugins/\($0.folder)", swiftSettings: strict) }

@@ -13,7 +13,7 @@ struct Hazard: AsyncParsableCommand {
         groupedSubcommands: [
             CommandGroup(name: "Authoring", subcommands: [LintCommand.self, TestCommand.self, ChecklistsCommand.self]),
             CommandGroup(name: "Inspection", subcommands: [EvaluateCommand.self]),
-            CommandGroup(name: "Operations", subcommands: [LedgerCommand.self, ReportCommand.self]),
+            CommandGroup(name: "Operations", subcommands: [LedgerCommand.self, ReportCommand.self, ServeCommand.self, CallCommand.self]),
         ]
     )
 }

@@ -1,0 +1,140 @@
+// Measures the JSON cost of one RPC request (~1.5 KB hazard.grade request with the gas example
+// answers): Foundation's JSONDecoder/JSONEncoder and JSONSerialization against HazardRPC's
+// JSONReader/JSONWriter. Prints median/min/max µs per operation and each ratio to ours.
+//
+//   swift run -c release RPCJSONBench [path/to/request.json]
+import Foundation
+import HazardCore
+import HazardRPC
+import HazardYAML
+import Logging
+import NIOCore
+
+/// A Codable mirror of the request, as a Foundation-based server would decode it.
+struct Request: Codable {
+    var jsonrpc: String
+    var id: Int
+    var method: String
+    var params: Params
+    struct Params: Codable {
+        var checklist: String
+        var inspection_date: String?
+        var answers: [String: Answer]
+    }
+}
+
+enum Answer: Codable {
+    case bool(Bool), number(Double), string(String), records([[String: Answer]]), null
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null }
+        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
+        else if let n = try? c.decode(Double.self) { self = .number(n) }
+        else if let s = try? c.decode(String.self) { self = .string(s) }
+        else { self = .records(try c.decode([[String: Answer]].self)) }
+    }
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .bool(let b): try c.encode(b)
+        case .number(let n): try c.encode(n)
+        case .string(let s): try c.encode(s)
+        case .records(let r): try c.encode(r)
+        case .null: try c.encodeNil()
+        }
+    }
+}
+
+@inline(never) func blackHole<T>(_ value: T) { withExtendedLifetime(value) {} }
+
+func measure(_ name: String, iterations: Int = 2_000, rounds: Int = 15, _ body: () throws -> Void) rethrows -> Double {
+    var perOp: [Double] = []
+    for _ in 0..<rounds {
+        let start = ContinuousClock.now
+        for _ in 0..<iterations { try body() }
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        perOp.append(seconds / Double(iterations) * 1e6)
+    }
+    perOp.sort()
+    let median = perOp[perOp.count / 2]
+    print(String(format: "%-34@ median %8.2f µs   min %8.2f   max %8.2f", name as NSString, median, perOp.first ?? 0, perOp.last ?? 0))
+    return median
+}
+
+let path = CommandLine.arguments.dropFirst().first ?? "Tests/HazardRPCTests/Fixtures/gas-grade-request.json"
+guard let data = FileManager.default.contents(atPath: path) else {
+    FileHandle.standardError.write(Data("RPCJSONBench: cannot read \(path)\n".utf8))
+    exit(1)
+}
+let bytes = [UInt8](data)
+print("document: \(path), \(bytes.count) bytes")
+
+let decoder = JSONDecoder()
+let encoder = JSONEncoder()
+let decoded = try decoder.decode(Request.self, from: data)
+let object = try JSONSerialization.jsonObject(with: data)
+let value = try JSONReader.read(bytes)
+
+let oursRead = try measure("read   HazardRPC JSONReader") { blackHole(try JSONReader.read(bytes)) }
+let decode = try measure("read   Foundation JSONDecoder") { blackHole(try decoder.decode(Request.self, from: data)) }
+let serRead = try measure("read   JSONSerialization") { blackHole(try JSONSerialization.jsonObject(with: data)) }
+let oursWrite = measure("write  HazardRPC JSONWriter") { blackHole(JSONWriter.bytes(value)) }
+let encode = try measure("write  Foundation JSONEncoder") { blackHole(try encoder.encode(decoded)) }
+let serWrite = try measure("write  JSONSerialization") { blackHole(try JSONSerialization.data(withJSONObject: object)) }
+
+print(String(format: "ratio read : JSONDecoder/ours %.1fx, JSONSerialization/ours %.1fx", decode / oursRead, serRead / oursRead))
+print(String(format: "ratio write: JSONEncoder/ours %.1fx, JSONSerialization/ours %.1fx", encode / oursWrite, serWrite / oursWrite))
+print(String(format: "requests/s/core ceiling from JSON alone (read+write): Foundation Codable %.0f, ours %.0f",
+             1e6 / (decode + encode), 1e6 / (oursRead + oursWrite)))
+
+// MARK: Where a hazard.grade request's time goes (server side, no sockets)
+
+let checklistPath = CommandLine.arguments.dropFirst(2).first ?? "Tests/HazardRPCTests/Fixtures/urban-gas-2023.yaml"
+if let checklist = ChecklistLoader(registry: PluginRegistry([])).loadAll([checklistPath]).checklists.first, let params = value["params"] {
+    print("\nhazard.grade stages on \(checklist.id) (\(checklist.criteria.count) criteria, \(checklist.questions.count) questions):")
+    let answersJSON = params["answers"] ?? .object([])
+    let day = Day(iso: "2026-03-18")
+    let typed = try checklist.answers(from: answersJSON.answerInput, inspectionDate: day)
+    let evaluation = try Engine.evaluate(checklist, typed)
+    let responseBytes = evaluation.jsonBytes
+    print("response: \(responseBytes.count) bytes")
+    if ProcessInfo.processInfo.environment["RPC_BENCH_PROFILE"] == "write" {
+        for _ in 0..<200_000 { blackHole(evaluation.jsonBytes) }
+        exit(0)
+    }
+    if ProcessInfo.processInfo.environment["RPC_BENCH_PROFILE"] == "answers" {
+        for _ in 0..<200_000 { blackHole(try? checklist.answers(from: answersJSON.answerInput, inspectionDate: day)) }
+        exit(0)
+    }
+    let a = measure("  JSON → AnswerInput → Answers") { blackHole(try? checklist.answers(from: answersJSON.answerInput, inspectionDate: day)) }
+    let e = measure("  Engine.evaluate") { blackHole(try? Engine.evaluate(checklist, typed)) }
+    let j = 0.0
+    let w = measure("  Evaluation → JSON bytes (streamed)") { blackHole(evaluation.jsonBytes) }
+    let dispatcher = RPCDispatcher(methods: RPCEngineMethods(checklists: [checklist], serverVersion: "bench").methods(info: { [] }), auth: nil,
+                                   logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
+    let frame = ByteBuffer(bytes: bytes)
+    let semaphore = DispatchSemaphore(value: 0)
+    let box = Box()
+    Task.detached {
+        var session = dispatcher.makeSession()
+        var perOp: [Double] = []
+        for _ in 0..<10 {
+            let start = ContinuousClock.now
+            for _ in 0..<500 {
+                var out = ByteBuffer()
+                await dispatcher.respond(to: frame, session: &session, into: &out)
+                blackHole(out)
+            }
+            let elapsed = ContinuousClock.now - start
+            perOp.append((Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) / 500 * 1e6)
+        }
+        box.value = perOp.sorted()[perOp.count / 2]
+        semaphore.signal()
+    }
+    semaphore.wait()
+    print(String(format: "  whole dispatch (parse→frame)        median %8.2f µs  (stages sum %.2f µs + request parse %.2f µs)", box.value, a + e + j + w, oursRead))
+    print(String(format: "  ceiling per core from dispatch alone: %.0f req/s", 1e6 / box.value))
+}
+
+final class Box: @unchecked Sendable { var value = 0.0 }  // written once by the task, read after the semaphore

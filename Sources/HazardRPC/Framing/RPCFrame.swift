@@ -1,0 +1,25 @@
+public import NIOCore
+
+/// Writing frames: a 4-byte big-endian length, then the payload.
+public enum RPCFrame {
+    /// Appends one frame holding `payload` to `buffer`.
+    public static func write(_ payload: some Collection<UInt8>, into buffer: inout ByteBuffer) {
+        buffer.writeInteger(UInt32(truncatingIfNeeded: payload.count))
+        buffer.writeBytes(payload)
+    }
+
+    /// Appends one frame holding the JSON text of `value` to `buffer`, writing in place.
+    public static func write(_ value: JSONValue, into buffer: inout ByteBuffer) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        JSONWriter.write(value, into: &bytes)
+        write(bytes, into: &buffer)
+    }
+
+    /// A frame holding `payload`.
+    public static func make(_ payload: some Collection<UInt8>, allocator: ByteBufferAllocator = ByteBufferAllocator()) -> ByteBuffer {
+        var buffer = allocator.buffer(capacity: payload.count + 4)
+        write(payload, into: &buffer)
+        return buffer
+    }
+}

@@ -1,0 +1,24 @@
+public import HazardLedger
+
+extension IllegalTransition: RPCErrorConvertible {
+    /// -32004: the lifecycle forbids the event; nothing changed.
+    public var rpcError: RPCError {
+        RPCError(.illegalTransition, message, data: .object(["reason": .string(code.rawValue)]))
+    }
+}
+
+extension LedgerError: RPCErrorConvertible {
+    public var rpcError: RPCError {
+        switch code {
+        case .unknownHazard: return RPCError(.notFound, message, data: .object(["kind": .string("hazard")]))
+        case .unknownEnterprise: return RPCError(.notFound, message, data: .object(["kind": .string("enterprise")]))
+        case .unknownInspection: return RPCError(.notFound, message, data: .object(["kind": .string("inspection")]))
+        case .invalidUSCC, .invalidRegion, .invalidInput:
+            return RPCError(.validationFailed, message, data: .object([
+                "issues": .array([.object(["code": .string(code.rawValue), "message": .string(message)])]),
+            ]))
+        case .newerSchema, .corruptRow:
+            return RPCError(.internalError, "internal error")
+        }
+    }
+}

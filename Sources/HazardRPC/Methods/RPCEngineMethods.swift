@@ -1,0 +1,77 @@
+public import HazardCore
+
+/// The methods that need only the engine: `engine.info`, `checklists.list`, `checklists.get`,
+/// `hazard.grade`. Checklists are compiled once at start-up and shared by every connection.
+public struct RPCEngineMethods: Sendable {
+    public let checklists: [Checklist]
+    private let byID: [ChecklistID: Checklist]
+    public let serverVersion: String
+
+    public init(checklists: [Checklist], serverVersion: String) {
+        self.checklists = checklists.sorted { $0.id < $1.id }
+        self.byID = Dictionary(checklists.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.serverVersion = serverVersion
+    }
+
+    /// The checklist named `id`, when the principal's sector scope covers it.
+    ///
+    /// - Throws: `RPCError` not found or forbidden.
+    public func checklist(_ id: String, for principal: RPCPrincipal) throws(RPCError) -> Checklist {
+        guard let checklist = byID[ChecklistID(id)] else { throw .notFound("checklist", id) }
+        try principal.require(sector: checklist.sector)
+        return checklist
+    }
+
+    /// - Parameter info: what `engine.info` adds about the server (auth, limits, methods).
+    public func methods(info: @escaping @Sendable () -> [JSONMember]) -> [RPCMethod] {
+        [
+            RPCMethod("engine.info", role: .reader, isPublic: true) { params, _ in
+                try params.finish()
+                var members: [JSONMember] = [
+                    JSONMember(key: "name", value: .string("hazard")),
+                    JSONMember(key: "version", value: .string(serverVersion)),
+                    JSONMember(key: "protocol", value: .number(1)),
+                    JSONMember(key: "checklists", value: .number(checklists.count)),
+                ]
+                members += info()
+                return JSONValue.object(members)
+            },
+            RPCMethod("checklists.list", role: .reader) { params, principal in
+                let sector = try params.optionalString("sector")
+                try params.finish()
+                let visible = checklists.filter { principal.covers(sector: $0.sector) && (sector == nil || $0.sector == sector) }
+                return JSONValue.object(["checklists": .array(visible.map(\.summaryJSON))])
+            },
+            RPCMethod("checklists.get", role: .reader) { params, principal in
+                let id = try params.string("id")
+                try params.finish()
+                return try checklist(id, for: principal).detailJSON
+            },
+            RPCMethod("hazard.grade", role: .reader) { params, principal in
+                let detail = try params.optionalString("detail") ?? "full"
+                var evaluation = try grade(&params, principal: principal, finish: false)
+                try params.finish()
+                switch detail {
+                case "full": break
+                case "hazards": evaluation.findings.removeAll { !$0.status.isHazard }
+                case "summary": evaluation.findings.removeAll()
+                default: throw RPCError.invalidParams("detail must be full, hazards or summary", field: "detail", expected: "full | hazards | summary")
+                }
+                return evaluation
+            },
+        ]
+    }
+
+    /// Reads `checklist`, `answers`, `inspection_date` and evaluates. Shared with `inspection.record`.
+    ///
+    /// - Throws: `RPCError` (params, not found, forbidden) or `AnswerError` (validation failed).
+    public func grade(_ params: inout RPCParams, principal: RPCPrincipal, finish: Bool = true) throws -> Evaluation {
+        let id = try params.string("checklist")
+        let answers = try params.optionalObject("answers") ?? .object([])
+        let date = try params.optionalDay("inspection_date")
+        if finish { try params.finish() }
+        let target = try checklist(id, for: principal)
+        let typed = try target.answers(from: answers.answerInput, inspectionDate: date)
+        return try Engine.evaluate(target, typed)
+    }
+}

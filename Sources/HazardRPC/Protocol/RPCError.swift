@@ -1,0 +1,49 @@
+/// A JSON-RPC error object as it goes on the wire: a code from `rpc/PROTOCOL.md`, a message
+/// for people and optional structured `data`.
+public struct RPCError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var code: Int
+    public var message: String
+    public var data: JSONValue?
+
+    public init(code: Int, message: String, data: JSONValue? = nil) {
+        self.code = code
+        self.message = message
+        self.data = data
+    }
+
+    public init(_ code: RPCErrorCode, _ message: String, data: JSONValue? = nil) {
+        self.init(code: code.rawValue, message: message, data: data)
+    }
+
+    public var knownCode: RPCErrorCode? { RPCErrorCode(rawValue: code) }
+
+    public var description: String { "RPC error \(code): \(message)" + (data.map { " " + JSONWriter.string($0) } ?? "") }
+
+    public var jsonValue: JSONValue {
+        var members = [JSONMember(key: "code", value: .number(code)), JSONMember(key: "message", value: .string(message))]
+        if let data { members.append(JSONMember(key: "data", value: data)) }
+        return .object(members)
+    }
+
+    // MARK: Common errors
+
+    public static func invalidParams(_ message: String, field: String, expected: String? = nil) -> RPCError {
+        var data: [JSONMember] = [JSONMember(key: "field", value: .string(field))]
+        if let expected { data.append(JSONMember(key: "expected", value: .string(expected))) }
+        return RPCError(.invalidParams, message, data: .object(data))
+    }
+
+    public static func notFound(_ kind: String, _ id: String) -> RPCError {
+        RPCError(.notFound, "no \(kind) '\(id)'", data: .object(["kind": .string(kind), "id": .string(id)]))
+    }
+}
+
+/// Errors that know their JSON-RPC form. Anything else thrown by a method becomes -32603
+/// without details (and is logged).
+public protocol RPCErrorConvertible: Error {
+    var rpcError: RPCError { get }
+}
+
+extension RPCError: RPCErrorConvertible {
+    public var rpcError: RPCError { self }
+}

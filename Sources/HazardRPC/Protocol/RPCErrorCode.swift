@@ -1,0 +1,16 @@
+/// The error codes of `rpc/PROTOCOL.md` §3: JSON-RPC 2.0's standard codes and ours.
+public enum RPCErrorCode: Int, Sendable, Hashable, CaseIterable {
+    case parseError = -32700
+    case invalidRequest = -32600
+    case methodNotFound = -32601
+    case invalidParams = -32602
+    case internalError = -32603
+    case unauthenticated = -32001
+    case forbidden = -32002
+    case notFound = -32003
+    case illegalTransition = -32004
+    case validationFailed = -32005
+    case frameError = -32010
+    case overloaded = -32011
+    case shuttingDown = -32012
+}

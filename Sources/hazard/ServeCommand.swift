@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import HazardCore
+import HazardLedger
+import HazardRPC
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve grading and the hazard ledger over length-prefixed JSON-RPC (rpc/PROTOCOL.md).",
+        discussion: """
+            Without --auth the server runs unauthenticated and only on a loopback address.
+            Query it with `hazard call engine.info`, rpc/python/hazard_rpc.py or rpc/examples/.
+            SIGTERM or SIGINT stops accepting, finishes the requests in flight and closes the database.
+            """
+    )
+
+    @Option(help: "Address to listen on (non-loopback needs --auth).")
+    var host = "127.0.0.1"
+
+    @Option(help: "TCP port (0 picks a free one).")
+    var port = RPCServerConfiguration.defaultPort
+
+    @Option(name: [.customLong("database"), .customLong("db")], help: "Ledger file (SQLite), created if missing.")
+    var database = "./hazard.sqlite"
+
+    @Option(help: "Token file (JSON, tokens stored as SHA-256); see rpc/PROTOCOL.md §4.")
+    var auth: String?
+
+    @Option(help: "Largest request frame in bytes.")
+    var maxFrame = RPCFrameDecoder.defaultMaxFrameLength
+
+    @Option(help: "Most connections at once.")
+    var maxConnections = 512
+
+    @Option(help: "Seconds a connection may go without completing a frame.")
+    var idleTimeout = 60.0
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel = "info"
+
+    @Flag(help: "Print the SHA-256 of a token read from standard input (for the --auth file) and exit.")
+    var hashToken = false
+
+    @OptionGroup var options: ChecklistOptions
+
+    func validate() throws {
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() async throws {
+        if hashToken {
+            let token = (readLine(strippingNewline: true) ?? "").trimmingCharacters(in: .whitespaces)
+            guard !token.isEmpty else { throw ValidationError("pipe a token on standard input") }
+            print(RPCAuthConfiguration.hash(token: token))
+            return
+        }
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "hazard.rpc")
+
+        var authConfiguration: RPCAuthConfiguration?
+        if let auth {
+            guard let data = FileManager.default.contents(atPath: auth) else {
+                printError("\(auth): error: cannot read the token file")
+                throw ExitCode(1)
+            }
+            do { authConfiguration = try RPCAuthConfiguration.parse([UInt8](data), file: auth) } catch {
+                printError(error.description)
+                throw ExitCode(1)
+            }
+        }
+        let configuration = RPCServerConfiguration(host: host, port: port, maxFrameLength: maxFrame, maxConnections: maxConnections,
+                                                   idleTimeout: .milliseconds(Int64(idleTimeout * 1000)))
+        do { try configuration.validate(authenticated: authConfiguration != nil) } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+        if authConfiguration == nil { logger.notice("rpc.unauthenticated", metadata: ["rpc.host": "\(host)"]) }
+
+        let checklists = options.load()
+        let engine = RPCEngineMethods(checklists: checklists, serverVersion: Hazard.configuration.version)
+        let ledger: Ledger
+        do { ledger = try Ledger.open(path: database, clock: SystemClock()) } catch {
+            printError("\(database): error: \(error)")
+            throw ExitCode(1)
+        }
+        let methods = RPCServerMethods.make(engine: engine, configuration: configuration, authenticated: authConfiguration != nil,
+                                            extra: RPCLedgerMethods(ledger: ledger, engine: engine).methods())
+        let dispatcher = RPCDispatcher(methods: methods, auth: authConfiguration, logger: logger)
+        let host = self.host
+        let server = RPCServer(configuration: configuration, dispatcher: dispatcher, logger: logger) { port in
+            // One line on stdout that scripts (and `make run`) can read.
+            let line = "hazard serve: listening on \(host):\(port) with \(checklists.count) checklists; try: hazard call --port \(port) engine.info\n"
+            FileHandle.standardOutput.write(Data(line.utf8))
+        }
+        let group = ServiceGroup(configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        // Every connection has finished; the last reference to the ledger goes with this scope,
+        // which closes the database (GRDB checkpoints the WAL on close).
+        logger.info("rpc.database_closed", metadata: ["rpc.database": "\(database)"])
+    }
+}
+
