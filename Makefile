@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/hazard
 
-.PHONY: all deps build run test unit lint checklist-tests boundaries bench clean
+.PHONY: all deps build run examples test lint boundaries bench clean
 
 all: build
 
@@ -21,16 +21,27 @@ deps:
 build: deps
 	$(SWIFT) build
 
-## The main job on the embedded default: grade the shipped example inspections.
+## The main job on the embedded default: the RPC server with the shipped checklists and the
+## ledger in ./hazard.sqlite, on 127.0.0.1:7420 (loopback only, unauthenticated). Ctrl-C stops it.
 run: build
+	@echo "Query it from another terminal:"
+	@echo "  $(BIN) call engine.info"
+	@echo "  $(BIN) call hazard.grade '{\"checklist\":\"urban-gas-2023\",\"answers\":{\"has_emergency_plan\":false}}'"
+	@echo "  python3 rpc/python/hazard_rpc.py checklists.list   |   rpc/examples/raw-bytes.sh"
+	$(BIN) serve --checklists checklists --database ./hazard.sqlite --host 127.0.0.1 --port 7420
+
+## Grade the shipped example inspections and print the reports.
+examples: build
 	@for f in examples/*.yaml; do \
 	  echo "════ $$f"; $(BIN) evaluate "$$f" || exit 1; echo; \
 	done
 
-## Every test: module boundaries, Swift unit tests, checklist lint and checklist test cases.
+## Every test: module boundaries, Swift tests, the Python client against the real server,
+## checklist lint and checklist test cases.
 test: deps boundaries
 	$(SWIFT) build
 	$(SWIFT) test
+	python3 rpc/python/tests/run.py
 	$(BIN) lint checklists
 	$(BIN) test checklists --coverage
 

@@ -64,6 +64,16 @@ func bench(_ label: String, _ checklist: Checklist, _ inputs: [AnswerInput], _ e
 }
 
 do {
+    if let spec = ProcessInfo.processInfo.environment["HAZARD_BENCH_EVALUATE"] {
+        // For `perf record`: HAZARD_BENCH_EVALUATE=checklist.yaml:answers.yaml loops full evaluations.
+        let parts = spec.split(separator: ":").map(String.init)
+        let checklist = try ChecklistLoader(registry: PluginRegistry()).load(file: parts[0])
+        let file = try AnswersFile.load(path: parts[1])
+        let start = Measurement.now()
+        for _ in 0..<100_000 { _ = try Engine.evaluate(checklist, input: file.answers, inspectionDate: file.inspectionDate) }
+        print("\(Double(Measurement.now() - start) / 100_000 / 1000) µs per evaluation")
+        exit(0)
+    }
     let workload = try Workload(path: workloadPath)
     var results: [String: [String: Double]] = [:]
     results["workload-100"] = try bench("workload-100", workload.checklist, workload.inputs, workload.expected)

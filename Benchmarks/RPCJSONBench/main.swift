@@ -107,8 +107,9 @@ if let checklist = ChecklistLoader(registry: PluginRegistry([])).loadAll([checkl
         for _ in 0..<200_000 { blackHole(try? checklist.answers(from: answersJSON.answerInput, inspectionDate: day)) }
         exit(0)
     }
-    let a = measure("  JSON → AnswerInput → Answers") { blackHole(try? checklist.answers(from: answersJSON.answerInput, inspectionDate: day)) }
-    let e = measure("  Engine.evaluate") { blackHole(try? Engine.evaluate(checklist, typed)) }
+    let input = answersJSON.answerInput
+    let a = measure("  JSONValue → AnswerInput") { blackHole(answersJSON.answerInput) }
+    let e = measure("  Engine.evaluate(input:) (bind, grade, findings)") { blackHole(try? Engine.evaluate(checklist, input: input, inspectionDate: day)) }
     let j = 0.0
     let w = measure("  Evaluation → JSON bytes (streamed)") { blackHole(evaluation.jsonBytes) }
     let dispatcher = RPCDispatcher(methods: RPCEngineMethods(checklists: [checklist], serverVersion: "bench").methods(info: { [] }), auth: nil,

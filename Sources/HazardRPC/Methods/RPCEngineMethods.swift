@@ -71,7 +71,7 @@ public struct RPCEngineMethods: Sendable {
         let date = try params.optionalDay("inspection_date")
         if finish { try params.finish() }
         let target = try checklist(id, for: principal)
-        let typed = try target.answers(from: answers.answerInput, inspectionDate: date)
-        return try Engine.evaluate(target, typed)
+        // One pass from the decoded tree to answer slots (no intermediate dictionary).
+        return try Engine.evaluate(target, input: answers.answerInput, inspectionDate: date)
     }
 }
