@@ -1,4 +1,4 @@
-// libFuzzer target for JSONReader/JSONWriter (built by Fuzz/run-json-fuzz.sh, not by SwiftPM).
+// libFuzzer target for JSONReader/JSONWriter (built by Tests/Fuzz/run-json-fuzz.sh, not by SwiftPM).
 // Properties: reading never crashes or hangs; an error's offset lies inside the input; a
 // document that reads writes back to text that reads to the same value.
 

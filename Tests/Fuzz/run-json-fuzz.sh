@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Fuzz the JSON reader with libFuzzer (+ AddressSanitizer), seeded with JSONTestSuite.
-#   Fuzz/run-json-fuzz.sh [SECONDS]    (default 60)
+#   Tests/Fuzz/run-json-fuzz.sh [SECONDS]    (default 60)
 # The reader's files are compiled on their own (they need nothing but the standard library);
 # crashes are written to .build/fuzz/crash-*.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 SECONDS_TO_RUN="${1:-60}"
 OUT=.build/fuzz
 mkdir -p "$OUT/corpus"
@@ -13,5 +13,5 @@ SUITE="${HAZARD_JSON_TEST_SUITE:-../shared/testdata/JSONTestSuite/test_parsing}"
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name HazardJSONFuzz \
   Sources/HazardRPC/JSON/JSONValue.swift Sources/HazardRPC/JSON/JSONNumber.swift Sources/HazardRPC/JSON/JSONError.swift \
   Sources/HazardRPC/JSON/JSONReader.swift Sources/HazardRPC/JSON/JSONWriter.swift Sources/HazardRPC/JSON/JSONOutput.swift \
-  Fuzz/JSONReaderFuzz.swift -o "$OUT/json-fuzz"
+  Tests/Fuzz/JSONReaderFuzz.swift -o "$OUT/json-fuzz"
 "$OUT/json-fuzz" -max_total_time="$SECONDS_TO_RUN" -max_len=4096 -timeout=5 -artifact_prefix="$OUT/" "$OUT/corpus"
