@@ -103,6 +103,11 @@ if let checklist = ChecklistLoader(registry: PluginRegistry([])).loadAll([checkl
         for _ in 0..<200_000 { blackHole(evaluation.jsonBytes) }
         exit(0)
     }
+    if ProcessInfo.processInfo.environment["RPC_BENCH_PROFILE"] == "evaluate" {
+        let input = answersJSON.answerInput
+        for _ in 0..<300_000 { blackHole(try? Engine.evaluate(checklist, input: input, inspectionDate: day)) }
+        exit(0)
+    }
     if ProcessInfo.processInfo.environment["RPC_BENCH_PROFILE"] == "answers" {
         for _ in 0..<200_000 { blackHole(try? checklist.answers(from: answersJSON.answerInput, inspectionDate: day)) }
         exit(0)

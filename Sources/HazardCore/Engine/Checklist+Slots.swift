@@ -30,6 +30,12 @@ extension Checklist {
                         continue
                     }
                     expected = index + 1
+                    if !hasPlugin, binding[index].kind == .list, case .sequence(let items) = pairs[i].value.kind,
+                       let table = Self.tableFast(items, fields: listBindings[index]) {
+                        slots.lists[binding[index].slot] = table
+                        slots.numbers[binding[index].slot] = 0
+                        continue
+                    }
                     if !hasPlugin, binding[index].kind != .list {
                         switch pairs[i].value.kind {
                         case .null: continue
@@ -50,6 +56,38 @@ extension Checklist {
         }
         guard issues.isEmpty else { throw AnswerError(checklist: id, issues: issues) }
         return (slots, values.map { Answers($0, inspectionDate: inspectionDate) })
+    }
+
+    /// Builds a list answer's record table straight from the decoded records; nil when any
+    /// field is unknown or does not fit, so the general path can word the error.
+    static func tableFast(_ items: [AnswerInput], fields: ListBinding) -> RecordTable? {
+        let width = fields.bindings.count
+        var numbers = [Double](repeating: .nan, count: items.count * width)
+        // Field readers index texts like numbers, so the table keeps both at full size.
+        var texts = [String?](repeating: nil, count: items.count * width)
+        for row in items.indices {
+            guard case .mapping(let pairs) = items[row].kind else { return nil }
+            for pair in pairs {
+                guard let f = fields.ids.firstIndex(of: pair.key) else { return nil }
+                let field = fields.bindings[f], at = row * width + field.slot
+                switch (field.kind, pair.value.kind) {
+                case (_, .null): continue
+                case (.boolean, .bool(let b)): numbers[at] = b ? 1 : 0
+                case (.number, .number(let n)), (.integer, .number(let n)):
+                    guard n.isFinite, n >= field.min, n <= field.max, field.kind == .number || Int64(exactly: n) != nil else { return nil }
+                    numbers[at] = n
+                case (.enum, .string(let s)):
+                    guard let option = field.options.firstIndex(of: s) else { return nil }
+                    numbers[at] = Double(option)
+                case (.text, .string(let s)):
+                    texts[at] = s
+                    numbers[at] = 0
+                default:
+                    return nil
+                }
+            }
+        }
+        return RecordTable(count: items.count, fieldCount: width, numbers: numbers, texts: texts)
     }
 
     /// The general path: read as a typed value, check, store (and keep for the plugin).

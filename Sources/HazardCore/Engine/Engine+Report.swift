@@ -4,9 +4,11 @@ extension Engine {
     /// Score (documented in the README): 100 × Σ weight of compliant criteria ÷ Σ weight of
     /// compliant, major and general ones — not-applicable and unanswered criteria do not count,
     /// and the score is nil when nothing counts. Completeness: decided ÷ (decided + unanswered).
-    static func report(_ checklist: Checklist, _ slots: AnswerSlots, statuses: [UInt8], facts: [String: Value], warnings: [String]) -> Evaluation {
+    static func report(_ checklist: Checklist, _ slots: AnswerSlots, statuses: [UInt8], facts: [String: Value], warnings: [String],
+                       detail: Evaluation.Detail = .full) -> Evaluation {
         let plan = checklist.reportPlan
-        var findings = plan.templates
+        var findings: [Finding] = []
+        if detail == .full { findings.reserveCapacity(plan.templates.count) }
         var counts = Evaluation.Counts()
         let sectionCount = checklist.sections.count
         var sectionCounts = [Evaluation.Counts](repeating: .init(), count: sectionCount + 1)
@@ -16,11 +18,11 @@ extension Engine {
         // Each answer is turned back into a value once, however many criteria read it.
         var answerValues = [Value??](repeating: .none, count: checklist.questions.count)
 
-        for index in findings.indices {
+        for index in plan.templates.indices {
             let status = FindingStatus(code: statuses[index])
-            let weight = findings[index].weight
+            let weight = plan.templates[index].weight
             counts.add(status)
-            if findings[index].isManual { counts.manual += 1 }
+            if plan.templates[index].isManual { counts.manual += 1 }
             let section = plan.sectionIndex[index]
             sectionCounts[section].add(status)
             if status == .compliant || status.isHazard {
@@ -31,7 +33,13 @@ extension Engine {
                     sectionPass[section] += weight
                 }
             }
-            findings[index].status = status
+            switch detail {
+            case .summary: continue
+            case .hazards where !status.isHazard: continue
+            default: break
+            }
+            var finding = plan.templates[index]
+            finding.status = status
             for (k, source) in plan.sources[index].enumerated() {
                 let value: Value?
                 switch source {
@@ -47,8 +55,9 @@ extension Engine {
                 case .finding(let c):
                     value = .string(FindingStatus(code: statuses[c]).rawValue)
                 }
-                findings[index].evidence[k].value = value
+                finding.evidence[k].value = value
             }
+            findings.append(finding)
         }
 
         let score: Double? = all > 0 ? (100 * pass / all) : nil

@@ -7,26 +7,27 @@ public enum Engine {
     ///
     /// - Throws: `AnswerError` when an answer does not fit its question or the plugin
     ///   rejects one (e.g. an unknown substance); nothing is evaluated then.
-    public static func evaluate(_ checklist: Checklist, _ answers: Answers) throws(AnswerError) -> Evaluation {
+    public static func evaluate(_ checklist: Checklist, _ answers: Answers, detail: Evaluation.Detail = .full) throws(AnswerError) -> Evaluation {
         var slots = try checklist.bind(answers)
         var warnings: [String] = []
         let facts = try derive(checklist, answers, into: &slots, warnings: &warnings)
         var statuses: [UInt8] = []
         checklist.program.run(slots, into: &statuses)
-        return report(checklist, slots, statuses: statuses, facts: facts, warnings: warnings)
+        return report(checklist, slots, statuses: statuses, facts: facts, warnings: warnings, detail: detail)
     }
 
     /// Grades a decoded answers object (JSON over RPC, a YAML file) in one pass from the
     /// decoded tree to slots.
     ///
     /// - Throws: `AnswerError` when an answer does not fit or the plugin rejects one.
-    public static func evaluate(_ checklist: Checklist, input: AnswerInput, inspectionDate: Day? = nil) throws(AnswerError) -> Evaluation {
+    public static func evaluate(_ checklist: Checklist, input: AnswerInput, inspectionDate: Day? = nil,
+                                detail: Evaluation.Detail = .full) throws(AnswerError) -> Evaluation {
         var (slots, answers) = try checklist.bind(input, inspectionDate: inspectionDate)
         var warnings: [String] = []
         let facts = try answers.map { answers throws(AnswerError) in try derive(checklist, answers, into: &slots, warnings: &warnings) } ?? [:]
         var statuses: [UInt8] = []
         checklist.program.run(slots, into: &statuses)
-        return report(checklist, slots, statuses: statuses, facts: facts, warnings: warnings)
+        return report(checklist, slots, statuses: statuses, facts: facts, warnings: warnings, detail: detail)
     }
 
     /// Binds a decoded answers object and derives the plugin's facts: the typed form `run` takes.

@@ -66,4 +66,10 @@ public struct Evaluation: Sendable, Hashable, Codable {
 
 extension Evaluation {
     public func finding(_ id: CriterionID) -> Finding? { findings.first { $0.criterion == id } }
+
+    /// How much of the findings list to build: every criterion, only the hazards, or none
+    /// (counts, score and rating are always complete).
+    public enum Detail: String, Sendable, Hashable, CaseIterable {
+        case full, hazards, summary
+    }
 }

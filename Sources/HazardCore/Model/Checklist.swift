@@ -22,6 +22,8 @@ public final class Checklist: Sendable {
     let program: Program
     /// Per question, what one-pass binding needs without copying the `Question`.
     let binding: [SlotBinding]
+    /// For list questions, the fields' bindings (empty for other questions).
+    let listBindings: [ListBinding]
     let hasTextSlots: Bool
     let hasListSlots: Bool
     let hasPlugin: Bool
@@ -45,6 +47,7 @@ public final class Checklist: Sendable {
         self.program = program
         questionIndex = Dictionary(uniqueKeysWithValues: questions.enumerated().map { ($1.id, $0) })
         binding = questions.map(SlotBinding.init)
+        listBindings = questions.map(ListBinding.init)
         // Enum texts are recovered from the option index, so only text questions need text slots.
         hasTextSlots = questions.contains { $0.kind == .text } || factSlots.contains { $0.type == .text }
         hasListSlots = questions.contains { $0.kind == .list }
@@ -75,5 +78,16 @@ struct SlotBinding: Sendable {
         min = question.min ?? -.infinity
         max = question.max ?? .infinity
         options = question.options.map(\.value)
+    }
+}
+
+/// The fields of a list question, for binding records without copying `Question`s.
+struct ListBinding: Sendable {
+    let ids: [String]
+    let bindings: [SlotBinding]
+
+    init(_ question: Question) {
+        ids = question.fields.map(\.id.rawValue)
+        bindings = question.fields.map(SlotBinding.init)
     }
 }

@@ -48,16 +48,12 @@ public struct RPCEngineMethods: Sendable {
                 return try checklist(id, for: principal).detailJSON
             },
             RPCMethod("hazard.grade", role: .reader) { params, principal in
-                let detail = try params.optionalString("detail") ?? "full"
-                var evaluation = try grade(&params, principal: principal, finish: false)
-                try params.finish()
-                switch detail {
-                case "full": break
-                case "hazards": evaluation.findings.removeAll { !$0.status.isHazard }
-                case "summary": evaluation.findings.removeAll()
-                default: throw RPCError.invalidParams("detail must be full, hazards or summary", field: "detail", expected: "full | hazards | summary")
+                let name = try params.optionalString("detail") ?? "full"
+                guard let detail = Evaluation.Detail(rawValue: name) else {
+                    throw RPCError.invalidParams("detail must be full, hazards or summary", field: "detail", expected: "full | hazards | summary")
                 }
-                return evaluation
+                // The engine builds only the findings asked for, instead of building and dropping them.
+                return try grade(&params, principal: principal, detail: detail)
             },
         ]
     }
@@ -65,13 +61,13 @@ public struct RPCEngineMethods: Sendable {
     /// Reads `checklist`, `answers`, `inspection_date` and evaluates. Shared with `inspection.record`.
     ///
     /// - Throws: `RPCError` (params, not found, forbidden) or `AnswerError` (validation failed).
-    public func grade(_ params: inout RPCParams, principal: RPCPrincipal, finish: Bool = true) throws -> Evaluation {
+    public func grade(_ params: inout RPCParams, principal: RPCPrincipal, detail: Evaluation.Detail = .full, finish: Bool = true) throws -> Evaluation {
         let id = try params.string("checklist")
         let answers = try params.optionalObject("answers") ?? .object([])
         let date = try params.optionalDay("inspection_date")
         if finish { try params.finish() }
         let target = try checklist(id, for: principal)
         // One pass from the decoded tree to answer slots (no intermediate dictionary).
-        return try Engine.evaluate(target, input: answers.answerInput, inspectionDate: date)
+        return try Engine.evaluate(target, input: answers.answerInput, inspectionDate: date, detail: detail)
     }
 }
