@@ -7,8 +7,8 @@ extension Engine {
     static func report(_ checklist: Checklist, _ slots: AnswerSlots, statuses: [UInt8], facts: [String: Value], warnings: [String],
                        detail: Evaluation.Detail = .full) -> Evaluation {
         let plan = checklist.reportPlan
-        var findings: [Finding] = []
-        if detail == .full { findings.reserveCapacity(plan.templates.count) }
+        // `.full` fills a copy of the templates in place; `.hazards` appends only the hazards.
+        var findings: [Finding] = detail == .full ? plan.templates : []
         var counts = Evaluation.Counts()
         let sectionCount = checklist.sections.count
         var sectionCounts = [Evaluation.Counts](repeating: .init(), count: sectionCount + 1)
@@ -36,10 +36,11 @@ extension Engine {
             switch detail {
             case .summary: continue
             case .hazards where !status.isHazard: continue
-            default: break
+            case .hazards: findings.append(plan.templates[index])
+            case .full: break
             }
-            var finding = plan.templates[index]
-            finding.status = status
+            let position = detail == .full ? index : findings.count - 1
+            findings[position].status = status
             for (k, source) in plan.sources[index].enumerated() {
                 let value: Value?
                 switch source {
@@ -55,9 +56,8 @@ extension Engine {
                 case .finding(let c):
                     value = .string(FindingStatus(code: statuses[c]).rawValue)
                 }
-                finding.evidence[k].value = value
+                findings[position].evidence[k].value = value
             }
-            findings.append(finding)
         }
 
         let score: Double? = all > 0 ? (100 * pass / all) : nil
