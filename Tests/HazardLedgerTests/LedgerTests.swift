@@ -122,6 +122,26 @@ struct LedgerTests {
         #expect(try await f.ledger.verifyChain().firstBadEvent == 3)
     }
 
+    @Test("verify-chain notices a hazard row edited behind the ledger's back", arguments: [
+        "UPDATE hazard SET status = 'closed', is_open = 0 WHERE id = ?",
+        "UPDATE hazard SET plan_funds = '0元' WHERE id = ?",
+        "UPDATE hazard SET grade = 'general' WHERE id = ?",
+    ])
+    func rowTamper(sql: String) async throws {
+        let f = try await LedgerFixture()
+        let ids = try await f.record(major: 2, general: 1).hazards
+        let id = try #require(ids.first)   // a major hazard
+        try await f.ledger.plan(f.completePlan, for: id, by: f.owner, on: LedgerFixture.day)
+        #expect(try await f.ledger.verifyChain().isIntact)
+        // Rows are projections, not hashed: nothing stops an UPDATE, but the replay catches it.
+        try await f.ledger.database.write { db in try db.execute(sql: sql, arguments: [id.rawValue]) }
+        let report = try await f.ledger.verifyChain()
+        #expect(report.firstBadEvent == nil)
+        #expect(report.mismatchedHazard == id)
+        #expect(!report.isIntact)
+        #expect(report.message.contains("hazard \(id)"))
+    }
+
     @Test("open hazards recorded with an older checklist version are listed for re-grading")
     func regrade() async throws {
         let f = try await LedgerFixture()
