@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "HazardRPCTests",
             dependencies: [
-                "HazardCore", "HazardYAML", "HazardLedger", "HazardRPC",
+                "HazardCore", "HazardYAML", "HazardLedger", "HazardRPC", "HazardPlugins",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),

@@ -13,9 +13,13 @@ public struct ChecklistLoader: Sendable {
     /// - Throws: `ChecklistError` with every diagnostic of the file.
     public func load(file path: String) throws(ChecklistError) -> Checklist {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ChecklistError([Diagnostic(.yamlSyntax, "cannot read file", at: SourceMark(file: path, line: 1, column: 1))])
+            throw ChecklistError([Self.unreadable(path)])
         }
         return try load(bytes: [UInt8](data), file: path)
+    }
+
+    static func unreadable(_ path: String) -> Diagnostic {
+        Diagnostic(.yamlSyntax, "cannot read file", at: SourceMark(file: path, line: 1, column: 1))
     }
 
     /// Loads a checklist from bytes (`file` names it in diagnostics).
@@ -43,6 +47,15 @@ public struct ChecklistLoader: Sendable {
         public var checklists: [Checklist] = []
         public var diagnostics: [Diagnostic] = []
         public var files: [String] = []
+        /// The bytes each of `checklists` was compiled from, in the same order.
+        public var sources: [(file: String, bytes: [UInt8])] = []
+    }
+
+    /// The batch's checklists compiled again from the bytes they were loaded from: equal
+    /// checklists that share no storage with the first set. A server keeps one set per
+    /// thread, so reference counts of shared strings do not bounce between cores.
+    public func reloaded(_ batch: Batch) -> [Checklist] {
+        batch.sources.compactMap { try? load(bytes: $0.bytes, file: $0.file) }
     }
 
     /// Loads every `.yaml`/`.yml` file named or found under the given folders (sorted, so
@@ -52,14 +65,20 @@ public struct ChecklistLoader: Sendable {
         var seen: [ChecklistID: String] = [:]
         for file in Self.checklistFiles(in: paths, diagnostics: &batch.diagnostics) {
             batch.files.append(file)
+            guard let data = FileManager.default.contents(atPath: file) else {
+                batch.diagnostics.append(Self.unreadable(file))
+                continue
+            }
+            let bytes = [UInt8](data)
             do {
-                let checklist = try load(file: file)
+                let checklist = try load(bytes: bytes, file: file)
                 if let other = seen[checklist.id] {
                     batch.diagnostics.append(Diagnostic(.duplicateID, "checklist id '\(checklist.id)' is also used by \(other)", at: SourceMark(file: file, line: 1, column: 1)))
                     continue
                 }
                 seen[checklist.id] = file
                 batch.checklists.append(checklist)
+                batch.sources.append((file, bytes))
             } catch {
                 batch.diagnostics += error.diagnostics
             }

@@ -9,10 +9,13 @@ struct ChecklistOptions: ParsableArguments {
     var checklists: [String] = ["checklists"]
 
     /// Loads every checklist; prints diagnostics of the broken ones to stderr.
-    func load(quiet: Bool = false) -> [Checklist] {
+    func load(quiet: Bool = false) -> [Checklist] { loadBatch(quiet: quiet).checklists }
+
+    /// As `load`, with the bytes each checklist came from (for `ChecklistLoader.reloaded`).
+    func loadBatch(quiet: Bool = false) -> ChecklistLoader.Batch {
         let batch = ChecklistLoader(registry: BuiltinPlugins.registry).loadAll(checklists)
         if !quiet { for diagnostic in batch.diagnostics { printError(diagnostic.description) } }
-        return batch.checklists
+        return batch
     }
 
     func checklist(_ id: String) throws -> Checklist {

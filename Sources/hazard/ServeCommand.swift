@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import HazardCore
 import HazardLedger
+import HazardPlugins
 import HazardRPC
+import HazardYAML
 import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -87,18 +89,24 @@ struct ServeCommand: AsyncParsableCommand {
         }
         if authConfiguration == nil { logger.notice("rpc.unauthenticated", metadata: ["rpc.host": "\(host)"]) }
 
-        let checklists = options.load()
-        let engine = RPCEngineMethods(checklists: checklists, serverVersion: Hazard.configuration.version)
+        let batch = options.loadBatch()
+        let checklists = batch.checklists
         let ledger: Ledger
         do { ledger = try Ledger.open(path: database, clock: SystemClock()) } catch {
             printError("\(database): error: \(error)")
             throw ExitCode(1)
         }
-        let methods = RPCServerMethods.make(engine: engine, configuration: configuration, authenticated: authConfiguration != nil,
-                                            extra: RPCLedgerMethods(ledger: ledger, engine: engine).methods())
-        let dispatcher = RPCDispatcher(methods: methods, auth: authConfiguration, logger: logger)
+        let authenticated = authConfiguration
+        let version = Hazard.configuration.version
+        // Each event loop grades with its own compiled copy of the checklists (see EventLoopLocal).
+        let makeDispatcher: @Sendable () -> RPCDispatcher = {
+            let engine = RPCEngineMethods(checklists: ChecklistLoader(registry: BuiltinPlugins.registry).reloaded(batch), serverVersion: version)
+            let methods = RPCServerMethods.make(engine: engine, configuration: configuration, authenticated: authenticated != nil,
+                                                extra: RPCLedgerMethods(ledger: ledger, engine: engine).methods())
+            return RPCDispatcher(methods: methods, auth: authenticated, logger: logger)
+        }
         let host = self.host
-        let server = RPCServer(configuration: configuration, dispatcher: dispatcher, logger: logger) { port in
+        let server = RPCServer(configuration: configuration, dispatcherPerEventLoop: makeDispatcher, logger: logger) { port in
             // One line on stdout that scripts (and `make run`) can read.
             let line = "hazard serve: listening on \(host):\(port) with \(checklists.count) checklists; try: hazard call --port \(port) engine.info\n"
             FileHandle.standardOutput.write(Data(line.utf8))

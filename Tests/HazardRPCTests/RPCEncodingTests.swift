@@ -1,6 +1,8 @@
 import Foundation
 import HazardCore
+import HazardPlugins
 import HazardRPC
+import HazardYAML
 import Testing
 
 @Suite("Hand-written JSON encodings")
@@ -15,6 +17,41 @@ struct RPCEncodingTests {
         let foundation = try JSONSerialization.jsonObject(with: JSONEncoder().encode(evaluation))
         #expect((ours as? NSDictionary) == (foundation as? NSDictionary))
         #expect(evaluation.counts.major > 0)
+    }
+
+    /// Every example inspection with the checklist it names (shipped checklists, built-in plugins).
+    static let examples: [(name: String, checklist: Checklist, answers: AnswersFile)] = {
+        let root = Fixtures.directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let loaded = ChecklistLoader(registry: BuiltinPlugins.registry).loadAll([root.appendingPathComponent("checklists").path]).checklists
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("examples").path)) ?? []
+        return files.filter { $0.hasSuffix(".yaml") }.sorted().compactMap { name in
+            guard let answers = try? AnswersFile.load(path: root.appendingPathComponent("examples/\(name)").path),
+                  let checklist = loaded.first(where: { $0.id == answers.checklist }) else { return nil }
+            return (name, checklist, answers)
+        }
+    }()
+
+    @Test("pre-encoded findings write exactly the bytes of the ordinary writer, for every example and detail level",
+          arguments: Evaluation.Detail.allCases)
+    func encodedFindingsMatch(detail: Evaluation.Detail) throws {
+        #expect(Self.examples.count >= 9)
+        for example in Self.examples {
+            let encoded = EncodedFindings(example.checklist)
+            // The example's answers (values of every kind, facts from plugins) and no answers at all (no values).
+            for input in [example.answers.answers, AnswerInput(.mapping([]))] {
+                let evaluation = try Engine.evaluate(example.checklist, input: input, inspectionDate: example.answers.inspectionDate, detail: detail)
+                let plain = evaluation.jsonBytes, fast = evaluation.encoded(with: encoded).jsonBytes
+                #expect(fast == plain, "\(example.name): \(String(decoding: fast, as: UTF8.self).prefix(300))")
+            }
+        }
+    }
+
+    @Test("a finding from another checklist is written the ordinary way, not from a wrong template")
+    func foreignFindings() throws {
+        let gas = try #require(Self.examples.first { $0.checklist.id.rawValue == "urban-gas-2023" })
+        let other = try #require(Self.examples.first { $0.checklist.id != gas.checklist.id })
+        let evaluation = try Engine.evaluate(other.checklist, input: other.answers.answers, inspectionDate: other.answers.inspectionDate)
+        #expect(evaluation.encoded(with: EncodedFindings(gas.checklist)).jsonBytes == evaluation.jsonBytes)
     }
 
     @Test("checklists.get lists every question with its type and every criterion")

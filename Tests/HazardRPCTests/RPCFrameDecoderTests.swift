@@ -85,25 +85,12 @@ struct RPCFrameDecoderTests {
         try ByteToMessageDecoderVerifier.verifyDecoder(inputOutputPairs: pairs) { RPCFrameDecoder(maxFrameLength: 1024) }
     }
 
-    @Test("the batcher passes the frames of one read on together")
-    func batcher() throws {
-        let channel = EmbeddedChannel()
-        try channel.pipeline.syncOperations.addHandlers([ByteToMessageHandler(RPCFrameDecoder()), RPCFrameBatcher()])
-        var buffer = ByteBuffer()
-        for k in 0..<3 { RPCFrame.write(Array("\(k)".utf8), into: &buffer) }
-        channel.pipeline.fireChannelRead(buffer)
-        channel.pipeline.fireChannelReadComplete()
-        let batch = try #require(try channel.readInbound(as: [ByteBuffer].self))
-        #expect(batch.map { String(buffer: $0) } == ["0", "1", "2"])
-        #expect(try channel.readInbound(as: [ByteBuffer].self) == nil)
-    }
-
     @Test("a client that sends part of a frame and stalls is disconnected after the idle timeout")
     func slowClient() throws {
         let loop = EmbeddedEventLoop()
         let channel = EmbeddedChannel(loop: loop)
         try channel.pipeline.syncOperations.addHandlers([
-            ByteToMessageHandler(RPCFrameDecoder()), RPCFrameBatcher(), RPCIdleTimeoutHandler(timeout: .seconds(5)),
+            ByteToMessageHandler(RPCFrameDecoder()), RPCIdleTimeoutHandler(timeout: .seconds(5)),
         ])
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
         // Trickle one byte per second: reads happen, but no frame ever completes.
@@ -122,7 +109,7 @@ struct RPCFrameDecoderTests {
         let loop = EmbeddedEventLoop()
         let channel = EmbeddedChannel(loop: loop)
         try channel.pipeline.syncOperations.addHandlers([
-            ByteToMessageHandler(RPCFrameDecoder()), RPCFrameBatcher(), RPCIdleTimeoutHandler(timeout: .seconds(5)),
+            ByteToMessageHandler(RPCFrameDecoder()), RPCIdleTimeoutHandler(timeout: .seconds(5)),
         ])
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
         for _ in 0..<4 {

@@ -162,6 +162,29 @@ struct RPCServerTests {
         }
     }
 
+    @Test("ledger calls pipelined among gradings are answered in request order, after the authentication before them")
+    func pipelinedLedgerCallsKeepOrder() async throws {
+        try await withTestServer(auth: Fixtures.auth) { port in
+            try await RPCClient.withConnection(host: "127.0.0.1", port: port) { client in
+                var requests = [RPCResponse.request(id: .number(0), method: "session.authenticate", params: .object(["token": .string("gas-inspector")]))]
+                for k in 1..<60 {
+                    switch k % 3 {
+                    case 0: requests.append(RPCResponse.request(id: .number(k), method: "hazards.list", params: .object([])))
+                    default: requests.append(RPCResponse.request(id: .number(k), method: "hazard.grade", params: Fixtures.gasGradeParams))
+                    }
+                }
+                try await client.send(contentsOf: requests)
+                var ids: [Int] = []
+                for _ in requests {
+                    let response = try await client.receive()
+                    #expect(response["error"] == nil)
+                    ids.append(response["id"]?.numberValue?.int ?? -1)
+                }
+                #expect(ids == Array(0..<60))
+            }
+        }
+    }
+
     @Test("50 concurrent connections each get their own answers")
     func concurrentConnections() async throws {
         try await withTestServer { port in

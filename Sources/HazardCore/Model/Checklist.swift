@@ -58,6 +58,11 @@ public final class Checklist: Sendable {
     public func question(_ id: QuestionID) -> Question? { questionIndex[id].map { questions[$0] } }
 
     public var criterionCount: Int { criteria.count }
+
+    /// Each criterion's finding before grading — its static text and evidence inputs, status
+    /// unanswered, no values — in criterion order: what every evaluation's findings start from.
+    /// Serialisers pre-encode these once.
+    public var findingTemplates: [Finding] { reportPlan.templates }
     public var manualCount: Int { criteria.filter(\.isManual).count }
     /// Whether the standard had been replaced on `day`.
     public func isSuperseded(on day: Day) -> Bool { standard.validUntil.map { day > $0 } ?? false }

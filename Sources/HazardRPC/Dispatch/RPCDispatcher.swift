@@ -23,18 +23,53 @@ public struct RPCDispatcher: Sendable {
     /// A fresh session for a new connection.
     public func makeSession() -> RPCSession { RPCSession(principal: auth == nil ? .local : nil) }
 
-    /// Answers one request frame, appending the response frame (if any: notifications get
-    /// none) to `out`.
-    public func respond(to frame: ByteBuffer, session: inout RPCSession, into out: inout ByteBuffer) async {
+    /// What answering one frame takes.
+    public enum Reply {
+        /// Answered already (`written`: whether a response frame was appended; notifications get none).
+        case answered(written: Bool)
+        /// The payload calls a method that waits on the ledger: answer it with
+        /// `respond(to:session:into:)` in a task, off the event loop.
+        case deferred(JSONValue)
+    }
+
+    /// Answers one request frame now if every method it calls is synchronous, appending the
+    /// response frame to `out`; otherwise hands back the parsed payload. Never blocks.
+    public func respondNow(to frame: ByteBuffer, session: inout RPCSession, into out: inout ByteBuffer) -> Reply {
         var json = JSONOutput(capacity: 4096)
-        if await respond(to: frame, session: &session, writing: &json) { RPCFrame.write(json.bytes, into: &out) }
+        let payload: JSONValue
+        switch parse(frame) {
+        case .failure(let error):
+            Self.write(parseError: error, to: &json)
+            RPCFrame.write(json.bytes, into: &out)
+            return .answered(written: true)
+        case .success(let value):
+            payload = value
+        }
+        guard !needsTask(payload) else { return .deferred(payload) }
+        let written = respondNow(to: payload, session: &session, writing: &json)
+        if written { RPCFrame.write(json.bytes, into: &out) }
+        return .answered(written: written)
+    }
+
+    /// Answers a payload `respondNow` deferred (or any payload), appending the response frame.
+    public func respond(to payload: JSONValue, session: inout RPCSession, into out: inout ByteBuffer) async {
+        var json = JSONOutput(capacity: 4096)
+        if await respond(to: payload, session: &session, writing: &json) { RPCFrame.write(json.bytes, into: &out) }
+    }
+
+    /// Answers one request frame whatever its methods, appending the response frame (if any).
+    public func respond(to frame: ByteBuffer, session: inout RPCSession, into out: inout ByteBuffer) async {
+        switch respondNow(to: frame, session: &session, into: &out) {
+        case .answered: return
+        case .deferred(let payload): await respond(to: payload, session: &session, into: &out)
+        }
     }
 
     /// The response to one request frame as a value, or nil for notifications (tests, tools).
     public func respond(to frame: ByteBuffer, session: inout RPCSession) async -> JSONValue? {
-        var json = JSONOutput()
-        guard await respond(to: frame, session: &session, writing: &json) else { return nil }
-        return try? JSONReader.read(json.bytes)
+        var out = ByteBuffer()
+        await respond(to: frame, session: &session, into: &out)
+        return Self.payload(of: out)
     }
 
     /// The response to a parsed payload (request or batch), or nil for notifications.
@@ -44,34 +79,70 @@ public struct RPCDispatcher: Sendable {
         return try? JSONReader.read(json.bytes)
     }
 
-    /// Writes the response to one frame; false when there is none.
-    func respond(to frame: ByteBuffer, session: inout RPCSession, writing out: inout JSONOutput) async -> Bool {
-        let parsed: Result<JSONValue, JSONError> = frame.withUnsafeReadableBytes { raw in
+    private static func payload(of frame: ByteBuffer) -> JSONValue? {
+        guard frame.readableBytes > 4 else { return nil }
+        return frame.withUnsafeReadableBytes { raw in
+            try? JSONReader.read(UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[4...]))
+        }
+    }
+
+    private func parse(_ frame: ByteBuffer) -> Result<JSONValue, JSONError> {
+        frame.withUnsafeReadableBytes { raw in
             do throws(JSONError) { return .success(try JSONReader.read(raw.assumingMemoryBound(to: UInt8.self))) } catch { return .failure(error) }
         }
-        switch parsed {
-        case .failure(let error):
-            logger.debug("rpc.parse_error", metadata: ["rpc.offset": "\(error.offset)"])
-            Self.write(id: .null, error: RPCError(.parseError, "parse error: \(error.message)",
-                                                  data: .object(["offset": .number(error.offset), "reason": .string(error.code.rawValue)])), to: &out)
-            return true
-        case .success(let value):
-            return await respond(to: value, session: &session, writing: &out)
+    }
+
+    private static func write(parseError error: JSONError, to out: inout JSONOutput) {
+        write(id: .null, error: RPCError(.parseError, "parse error: \(error.message)",
+                                          data: .object(["offset": .number(error.offset), "reason": .string(error.code.rawValue)])), to: &out)
+    }
+
+    /// Whether the payload (or any request of a batch) names an asynchronous method.
+    /// Malformed requests answer synchronously with their error.
+    func needsTask(_ payload: JSONValue) -> Bool {
+        func isAsync(_ request: JSONValue) -> Bool {
+            guard case .object(let members) = request,
+                  let member = members.first(where: { $0.key == "method" }), case .string(let name) = member.value,
+                  let method = methods[name] else { return false }
+            return !method.isSynchronous
         }
+        if case .array(let items) = payload { return items.contains(where: isAsync) }
+        return isAsync(payload)
+    }
+
+    /// A batch's envelope checks; nil when the batch may proceed.
+    private func batchError(_ items: [JSONValue]) -> RPCError? {
+        if items.isEmpty { return RPCError(.invalidRequest, "empty batch") }
+        if items.count > Self.maximumBatch { return RPCError(.invalidRequest, "batch of \(items.count) requests; at most \(Self.maximumBatch)") }
+        return nil
+    }
+
+    // The synchronous and asynchronous paths below differ only in whether a method body is
+    // awaited; both write responses in request order, notifications adding nothing. A batch
+    // of notifications only gets no answer at all.
+
+    func respondNow(to payload: JSONValue, session: inout RPCSession, writing out: inout JSONOutput) -> Bool {
+        guard case .array(let items) = payload else { return respondNow(toSingle: payload, session: &session, writing: &out) }
+        if let error = batchError(items) {
+            Self.write(id: .null, error: error, to: &out)
+            return true
+        }
+        var inner = JSONOutput(capacity: 1024)
+        inner.beginArray()
+        var any = false
+        for item in items where respondNow(toSingle: item, session: &session, writing: &inner) { any = true }
+        inner.endArray()
+        guard any else { return false }
+        out.value(RawJSON(bytes: inner.bytes))
+        return true
     }
 
     func respond(to payload: JSONValue, session: inout RPCSession, writing out: inout JSONOutput) async -> Bool {
         guard case .array(let items) = payload else { return await respond(toSingle: payload, session: &session, writing: &out) }
-        guard !items.isEmpty else {
-            Self.write(id: .null, error: RPCError(.invalidRequest, "empty batch"), to: &out)
+        if let error = batchError(items) {
+            Self.write(id: .null, error: error, to: &out)
             return true
         }
-        guard items.count <= Self.maximumBatch else {
-            Self.write(id: .null, error: RPCError(.invalidRequest, "batch of \(items.count) requests; at most \(Self.maximumBatch)"), to: &out)
-            return true
-        }
-        // Responses are written into a nested array; notifications add nothing. A batch of
-        // notifications only gets no answer at all.
         var inner = JSONOutput(capacity: 1024)
         inner.beginArray()
         var any = false
@@ -82,6 +153,24 @@ public struct RPCDispatcher: Sendable {
         return true
     }
 
+    private func respondNow(toSingle value: JSONValue, session: inout RPCSession, writing out: inout JSONOutput) -> Bool {
+        let request: RPCRequest
+        do {
+            request = try RPCRequest(value)
+        } catch {
+            Self.write(id: error.id, error: error.error, to: &out)
+            return true
+        }
+        let result: Result<any JSONEncodable, RPCError>
+        switch start(request, session: &session) {
+        case .done(let done): result = done
+        case .waiting(let method, _, _):
+            // `needsTask` sends these to the task path; reaching here is a dispatcher bug.
+            result = .failure(RPCError(.internalError, "method \(method.name) cannot run on the event loop"))
+        }
+        return Self.write(result, id: request.id, to: &out)
+    }
+
     private func respond(toSingle value: JSONValue, session: inout RPCSession, writing out: inout JSONOutput) async -> Bool {
         let request: RPCRequest
         do {
@@ -90,8 +179,22 @@ public struct RPCDispatcher: Sendable {
             Self.write(id: error.id, error: error.error, to: &out)
             return true
         }
-        let result = await run(request, session: &session)
-        guard let id = request.id else { return false }
+        let result: Result<any JSONEncodable, RPCError>
+        switch start(request, session: &session) {
+        case .done(let done): result = done
+        case .waiting(let method, let body, var params):
+            do {
+                result = .success(try await body(&params, method.principal))
+            } catch {
+                result = .failure(map(error, method: method.name))
+            }
+        }
+        return Self.write(result, id: request.id, to: &out)
+    }
+
+    /// Writes a request's response; false for a notification (no id), which gets none.
+    private static func write(_ result: Result<any JSONEncodable, RPCError>, id: JSONValue?, to out: inout JSONOutput) -> Bool {
+        guard let id else { return false }
         switch result {
         case .success(let value):
             out.beginObject()
@@ -102,7 +205,7 @@ public struct RPCDispatcher: Sendable {
             out.value(any: value)
             out.endObject()
         case .failure(let error):
-            Self.write(id: id, error: error, to: &out)
+            write(id: id, error: error, to: &out)
         }
         return true
     }
@@ -111,10 +214,22 @@ public struct RPCDispatcher: Sendable {
         RPCResponse.failure(id: id, error: error).write(to: &out)
     }
 
-    private func run(_ request: RPCRequest, session: inout RPCSession) async -> Result<any JSONEncodable, RPCError> {
-        if request.method == "session.authenticate" { return authenticate(request, session: &session) }
+    /// A request past authentication and authorisation whose body must be awaited.
+    private struct Waiting {
+        var name: String
+        var principal: RPCPrincipal
+    }
+
+    private enum Call {
+        case done(Result<any JSONEncodable, RPCError>)
+        case waiting(Waiting, RPCMethod.AsyncBody, RPCParams)
+    }
+
+    /// Authenticates and authorises `request` and runs it if it is synchronous.
+    private func start(_ request: RPCRequest, session: inout RPCSession) -> Call {
+        if request.method == "session.authenticate" { return .done(authenticate(request, session: &session)) }
         guard let method = methods[request.method] else {
-            return .failure(RPCError(.methodNotFound, "no method '\(request.method)'", data: .object(["method": .string(request.method)])))
+            return .done(.failure(RPCError(.methodNotFound, "no method '\(request.method)'", data: .object(["method": .string(request.method)]))))
         }
         let principal: RPCPrincipal
         if let current = session.principal {
@@ -122,24 +237,33 @@ public struct RPCDispatcher: Sendable {
         } else if method.isPublic {
             principal = RPCPrincipal(name: "anonymous", role: .reader, sectors: [], regions: [])
         } else {
-            return .failure(RPCError(.unauthenticated, "call session.authenticate first"))
+            return .done(.failure(RPCError(.unauthenticated, "call session.authenticate first")))
         }
         do throws(RPCError) {
             try principal.require(method.role, for: method.name)
         } catch {
-            return .failure(error)
+            return .done(.failure(error))
         }
         var params = RPCParams(request.params)
-        do {
-            let value = try await method.body(&params, principal)
-            return .success(value)
-        } catch let error as any RPCErrorConvertible {
-            logger.debug("rpc.error", metadata: ["rpc.method": "\(request.method)", "rpc.code": "\(error.rpcError.code)"])
-            return .failure(error.rpcError)
-        } catch {
-            logger.error("rpc.internal_error", metadata: ["rpc.method": "\(request.method)", "error": "\(String(reflecting: error))"])
-            return .failure(RPCError(.internalError, "internal error"))
+        switch method.body {
+        case .sync(let body):
+            do {
+                return .done(.success(try body(&params, principal)))
+            } catch {
+                return .done(.failure(map(error, method: method.name)))
+            }
+        case .async(let body):
+            return .waiting(Waiting(name: method.name, principal: principal), body, params)
         }
+    }
+
+    private func map(_ error: any Error, method: String) -> RPCError {
+        if let error = error as? any RPCErrorConvertible {
+            logger.debug("rpc.error", metadata: ["rpc.method": "\(method)", "rpc.code": "\(error.rpcError.code)"])
+            return error.rpcError
+        }
+        logger.error("rpc.internal_error", metadata: ["rpc.method": "\(method)", "error": "\(String(reflecting: error))"])
+        return RPCError(.internalError, "internal error")
     }
 
     private func authenticate(_ request: RPCRequest, session: inout RPCSession) -> Result<any JSONEncodable, RPCError> {

@@ -6,8 +6,8 @@ public import NIOCore
 /// a frame and stalls (or trickles bytes) never resets the timer and is disconnected, which a
 /// plain read-idle timer would miss.
 public final class RPCIdleTimeoutHandler: ChannelDuplexHandler {
-    public typealias InboundIn = [ByteBuffer]
-    public typealias InboundOut = [ByteBuffer]
+    public typealias InboundIn = ByteBuffer
+    public typealias InboundOut = ByteBuffer
     public typealias OutboundIn = ByteBuffer
     public typealias OutboundOut = ByteBuffer
 

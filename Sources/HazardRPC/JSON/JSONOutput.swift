@@ -52,6 +52,14 @@ public struct JSONOutput {
     /// Already-written JSON text as one value (the caller vouches for it).
     mutating func raw(_ text: [UInt8]) { prefix(); bytes.append(contentsOf: text) }
 
+    // A value spliced together from pre-encoded pieces and written values (`EncodedFindings`):
+    // `rawStart` opens it where a value may stand, `rawAppend` adds text inside it,
+    // `expectValue` lets the next written value follow a `"key":` piece, `rawEnd` closes it.
+    mutating func rawStart(_ text: [UInt8]) { prefix(); bytes.append(contentsOf: text) }
+    mutating func rawAppend(_ text: [UInt8]) { bytes.append(contentsOf: text) }
+    mutating func expectValue() { afterKey = true }
+    mutating func rawEnd(_ text: [UInt8]) { bytes.append(contentsOf: text); afterKey = false; needsComma = true }
+
     /// Any encodable value.
     public mutating func value(_ v: some JSONEncodable) { v.write(to: &self) }
     public mutating func value(any v: any JSONEncodable) { v.write(to: &self) }

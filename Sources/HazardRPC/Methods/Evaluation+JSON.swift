@@ -5,7 +5,10 @@ public import HazardCore
 // and builds no intermediate tree. `RPCEncodingTests` checks it against JSONEncoder's output.
 
 extension Evaluation: JSONEncodable {
-    public func write(to out: inout JSONOutput) {
+    public func write(to out: inout JSONOutput) { write(to: &out, findings: nil) }
+
+    /// - Parameter encoded: the checklist's pre-encoded findings, for the hot path.
+    public func write(to out: inout JSONOutput, findings encoded: EncodedFindings?) {
         out.beginObject()
         out.key("checklist")
         out.beginObject()
@@ -18,7 +21,10 @@ extension Evaluation: JSONEncodable {
         out.field("inspection_date", inspectionDate?.description)
         out.key("findings")
         out.beginArray()
-        for finding in findings { finding.write(to: &out) }
+        for index in findings.indices {
+            if let encoded, encoded.write(findings[index], hint: index, to: &out) { continue }
+            findings[index].write(to: &out)
+        }
         out.endArray()
         out.key("counts")
         counts.write(to: &out)
@@ -56,8 +62,17 @@ extension Evaluation: JSONEncodable {
         out.endObject()
     }
 
+    /// Paired with the checklist's pre-encoded findings: what `hazard.grade` returns.
+    public func encoded(with findings: EncodedFindings) -> some JSONEncodable { EncodedEvaluation(evaluation: self, findings: findings) }
+
     /// As a `JSONValue` (for results that embed the evaluation; not the hot path).
     public var jsonValue: JSONValue { (try? JSONReader.read(jsonBytes)) ?? .null }
+}
+
+private struct EncodedEvaluation: JSONEncodable {
+    var evaluation: Evaluation
+    var findings: EncodedFindings
+    func write(to out: inout JSONOutput) { evaluation.write(to: &out, findings: findings) }
 }
 
 extension Evaluation.Counts: JSONEncodable {

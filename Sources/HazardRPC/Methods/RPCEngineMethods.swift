@@ -5,11 +5,13 @@ public import HazardCore
 public struct RPCEngineMethods: Sendable {
     public let checklists: [Checklist]
     private let byID: [ChecklistID: Checklist]
+    private let encodedFindings: [ChecklistID: EncodedFindings]
     public let serverVersion: String
 
     public init(checklists: [Checklist], serverVersion: String) {
         self.checklists = checklists.sorted { $0.id < $1.id }
         self.byID = Dictionary(checklists.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.encodedFindings = byID.mapValues(EncodedFindings.init)
         self.serverVersion = serverVersion
     }
 
@@ -25,7 +27,7 @@ public struct RPCEngineMethods: Sendable {
     /// - Parameter info: what `engine.info` adds about the server (auth, limits, methods).
     public func methods(info: @escaping @Sendable () -> [JSONMember]) -> [RPCMethod] {
         [
-            RPCMethod("engine.info", role: .reader, isPublic: true) { params, _ in
+            RPCMethod("engine.info", role: .reader, isPublic: true, sync: { params, _ in
                 try params.finish()
                 var members: [JSONMember] = [
                     JSONMember(key: "name", value: .string("hazard")),
@@ -35,26 +37,28 @@ public struct RPCEngineMethods: Sendable {
                 ]
                 members += info()
                 return JSONValue.object(members)
-            },
-            RPCMethod("checklists.list", role: .reader) { params, principal in
+            }),
+            RPCMethod("checklists.list", role: .reader, sync: { params, principal in
                 let sector = try params.optionalString("sector")
                 try params.finish()
                 let visible = checklists.filter { principal.covers(sector: $0.sector) && (sector == nil || $0.sector == sector) }
                 return JSONValue.object(["checklists": .array(visible.map(\.summaryJSON))])
-            },
-            RPCMethod("checklists.get", role: .reader) { params, principal in
+            }),
+            RPCMethod("checklists.get", role: .reader, sync: { params, principal in
                 let id = try params.string("id")
                 try params.finish()
                 return try checklist(id, for: principal).detailJSON
-            },
-            RPCMethod("hazard.grade", role: .reader) { params, principal in
+            }),
+            RPCMethod("hazard.grade", role: .reader, sync: { params, principal in
                 let name = try params.optionalString("detail") ?? "full"
                 guard let detail = Evaluation.Detail(rawValue: name) else {
                     throw RPCError.invalidParams("detail must be full, hazards or summary", field: "detail", expected: "full | hazards | summary")
                 }
                 // The engine builds only the findings asked for, instead of building and dropping them.
-                return try grade(&params, principal: principal, detail: detail)
-            },
+                let evaluation = try grade(&params, principal: principal, detail: detail)
+                guard let findings = encodedFindings[evaluation.checklist.id] else { return evaluation }
+                return evaluation.encoded(with: findings)
+            }),
         ]
     }
 
