@@ -54,6 +54,15 @@ struct RPCEncodingTests {
         #expect(evaluation.encoded(with: EncodedFindings(gas.checklist)).jsonBytes == evaluation.jsonBytes)
     }
 
+    @Test("an answer key sent twice keeps its first answer, as JSON lookups do", arguments: [(false, "major"), (true, "compliant")])
+    func repeatedAnswerKey(first: Bool, status: String) throws {
+        let checklist = try #require(Fixtures.checklists.first)
+        let text = "{\"has_gas_business_licence\": \(first), \"has_gas_business_licence\": \(!first)}"
+        let evaluation = try Engine.evaluate(checklist, input: try JSONReader.read(text).answerInput)
+        #expect(evaluation.finding("GS-4.1")?.status.rawValue == status)
+        #expect(evaluation.finding("GS-4.1")?.evidence.first?.value == .bool(first))
+    }
+
     @Test("checklists.get lists every question with its type and every criterion")
     func checklistDetail() throws {
         let checklist = try #require(Fixtures.checklists.first)

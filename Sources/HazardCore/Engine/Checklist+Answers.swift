@@ -10,7 +10,8 @@ extension Checklist {
         case .null:
             break
         case .mapping(let pairs):
-            for (key, raw) in pairs {
+            var seen = Set<String>()
+            for (key, raw) in pairs where seen.insert(key).inserted {
                 guard let question = question(QuestionID(key)) else {
                     issues.append(.init(code: .unknownQuestion, path: key,
                                         message: "no such question in \(id)\(Suggestion.hint(for: key, in: questions.map(\.id.rawValue)))",

@@ -16,6 +16,8 @@ extension Checklist {
             // every access (measured: 31 -> 21 ns per criterion on workload-100).
             let keys = pairs.map(\.key), kinds = pairs.map(\.value.kind)
             var expected = 0
+            // A repeated key (JSON allows them) keeps its first answer, as JSON lookups do.
+            var bound = [Bool](repeating: false, count: questions.count)
             for i in keys.indices {
                 let key = keys[i], kind = kinds[i]
                 // Clients usually send answers in question order: try the next question
@@ -32,6 +34,8 @@ extension Checklist {
                     continue
                 }
                 expected = index + 1
+                if bound[index] { continue }
+                bound[index] = true
                 if !hasPlugin, binding[index].kind == .list, case .sequence(let items) = kind,
                    let table = Self.tableFast(items, fields: listBindings[index]) {
                     slots.lists[binding[index].slot] = table

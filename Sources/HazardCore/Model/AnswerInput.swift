@@ -12,7 +12,8 @@ public struct AnswerInput: Sendable, Hashable {
         /// An unquoted YAML scalar, typed by the question that reads it.
         case plain(String)
         case sequence([AnswerInput])
-        /// Keys in document order; duplicates were rejected by the parser.
+        /// Keys in document order. The YAML parser rejects duplicate keys; JSON may carry
+        /// them (RFC 8259 allows it), and every reader takes the first, as JSON lookups do.
         case mapping([(key: String, value: AnswerInput)])
 
         public static func == (a: Kind, b: Kind) -> Bool {

@@ -55,10 +55,11 @@ public struct JSONOutput {
     // A value spliced together from pre-encoded pieces and written values (`EncodedFindings`):
     // `rawStart` opens it where a value may stand, `rawAppend` adds text inside it,
     // `expectValue` lets the next written value follow a `"key":` piece, `rawEnd` closes it.
-    mutating func rawStart(_ text: [UInt8]) { prefix(); bytes.append(contentsOf: text) }
-    mutating func rawAppend(_ text: [UInt8]) { bytes.append(contentsOf: text) }
+    mutating func rawStart(_ text: UnsafeBufferPointer<UInt8>) { prefix(); bytes.append(contentsOf: text) }
+    mutating func rawAppend(_ text: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: text) }
+    mutating func rawAppend(_ byte: UInt8) { bytes.append(byte) }
     mutating func expectValue() { afterKey = true }
-    mutating func rawEnd(_ text: [UInt8]) { bytes.append(contentsOf: text); afterKey = false; needsComma = true }
+    mutating func rawEnd(_ text: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: text); afterKey = false; needsComma = true }
 
     /// Any encodable value.
     public mutating func value(_ v: some JSONEncodable) { v.write(to: &self) }

@@ -3,20 +3,23 @@ public import HazardCore
 extension JSONValue {
     /// The untyped answer tree the engine checks against a checklist's questions.
     /// Numbers become `Double` here, at the engine's boundary, and not before.
-    public var answerInput: AnswerInput {
+    public var answerInput: AnswerInput { answerInput(top: true) }
+
+    private func answerInput(top: Bool) -> AnswerInput {
         switch self {
         case .null: return AnswerInput(.null)
         case .bool(let b): return AnswerInput(.bool(b))
         case .number(let n): return AnswerInput(.number(n.double))
         case .string(let s): return AnswerInput(.string(s))
-        case .array(let items): return AnswerInput(.sequence(items.map(\.answerInput)))
+        case .array(let items): return AnswerInput(.sequence(items.map { $0.answerInput(top: false) }))
         case .object(let members):
-            // The engine wants unique keys; a later duplicate would silently win elsewhere, so keep the first.
-            var seen = Set<String>()
+            // A repeated key keeps its first value, as JSON lookups do. The engine's binder
+            // does that for the answers object itself (cheaply, by question number); records
+            // in lists are deduplicated here.
             var pairs: [(key: String, value: AnswerInput)] = []
             pairs.reserveCapacity(members.count)
-            for member in members where seen.insert(member.key).inserted {
-                pairs.append((key: member.key, value: member.value.answerInput))
+            for (k, member) in members.enumerated() where top || !members[..<k].contains(where: { $0.key == member.key }) {
+                pairs.append((key: member.key, value: member.value.answerInput(top: false)))
             }
             return AnswerInput(.mapping(pairs))
         }

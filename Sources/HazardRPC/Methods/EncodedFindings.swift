@@ -7,104 +7,126 @@ public import HazardCore
 ///
 /// The text is exactly what `Finding.write(to:)` produces; `RPCEncodingTests` holds the two
 /// to byte equality. A finding that does not match its template (another checklist, a
-/// different evidence list) is written the ordinary way.
+/// different evidence list) is written the ordinary way. All pieces live in one byte array
+/// addressed by offsets, so writing retains nothing per piece.
 public struct EncodedFindings: Sendable {
-    struct Template: Sendable {
-        var criterion: String
-        /// `{"criterion":…,"grade":…,"status":`
-        var head: [UInt8]
-        /// `,"weight":…,"manual":…,"evidence":[`
-        var middle: [UInt8]
-        /// Per evidence item: `{"kind":…,"name":…,"label":…` and `,"unit":…}`.
-        var evidence: [(open: [UInt8], close: [UInt8])]
-        /// `],"advice":…,"note":…}`
-        var tail: [UInt8]
+    /// A range of `text`.
+    struct Piece: Sendable {
+        var start: Int
+        var count: Int
     }
 
-    let templates: [Template]
+    struct Template: Sendable {
+        /// `{"criterion":…,"grade":…,"status":`
+        var head: Piece
+        /// `,"weight":…,"manual":…,"evidence":[`
+        var middle: Piece
+        /// Range of `evidence`: per item `{"kind":…,"name":…,"label":…` and `,"unit":…}`.
+        var evidence: Range<Int>
+        /// `],"advice":…,"note":…}`
+        var tail: Piece
+    }
+
+    private let text: [UInt8]
+    private let templates: [Template]
+    private let evidence: [(open: Piece, close: Piece)]
+    private let criteria: [String]
     private let position: [String: Int]
-    private static let major = quoted(.major), general = quoted(.general), compliant = quoted(.compliant)
-    private static let notApplicable = quoted(.notApplicable), unanswered = quoted(.unanswered)
-    private static let valueKey = Array(#","value":"#.utf8)
+    /// `"major"`, `"general"`, … in `FindingStatus.allCases` order, then `,"value":`.
+    private let statusText: [Piece]
+    private let valueKey: Piece
 
     public init(_ checklist: Checklist) {
-        templates = checklist.findingTemplates.map(Self.template)
-        position = Dictionary(templates.enumerated().map { ($1.criterion, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    private static func quoted(_ status: FindingStatus) -> [UInt8] {
-        var out = JSONOutput(capacity: 16)
-        out.string(status.rawValue)
-        return out.bytes
-    }
-
-    private static func text(_ status: FindingStatus) -> [UInt8] {
-        switch status {
-        case .major: major
-        case .general: general
-        case .compliant: compliant
-        case .notApplicable: notApplicable
-        case .unanswered: unanswered
+        var text: [UInt8] = []
+        func piece(_ bytes: [UInt8]) -> Piece {
+            defer { text += bytes }
+            return Piece(start: text.count, count: bytes.count)
         }
-    }
-
-    private static func template(_ finding: Finding) -> Template {
-        func text(_ build: (inout JSONOutput) -> Void) -> [UInt8] {
+        func encoded(_ build: (inout JSONOutput) -> Void) -> [UInt8] {
             var out = JSONOutput(capacity: 256)
             build(&out)
             return out.bytes
         }
-        // Pieces are written as the members of an object already open, so each starts with its comma.
-        var head = Array("{".utf8)
-        head += text { $0.string("criterion") } + Array(":".utf8) + text { $0.string(finding.criterion.rawValue) }
-        for (name, value) in [("clause", finding.clause), ("title", finding.title), ("section", finding.section), ("grade", finding.grade.rawValue)] {
-            guard let value else { continue }
-            head += Array(",".utf8) + text { $0.string(name) } + Array(":".utf8) + text { $0.string(value) }
+        func member(_ name: String, _ value: String?) -> [UInt8] {
+            guard let value else { return [] }
+            return Array(",".utf8) + encoded { $0.string(name) } + Array(":".utf8) + encoded { $0.string(value) }
         }
-        head += Array(#","status":"#.utf8)
-        let middle = Array(#","weight":"#.utf8) + text { $0.number(finding.weight) }
-            + Array(#","manual":"#.utf8) + text { $0.bool(finding.isManual) } + Array(#","evidence":["#.utf8)
-        let evidence = finding.evidence.map { item -> (open: [UInt8], close: [UInt8]) in
-            var open = Array(#"{"kind":"#.utf8) + text { $0.string(item.kind.rawValue) } + Array(#","name":"#.utf8) + text { $0.string(item.name) }
-            if let label = item.label { open += Array(#","label":"#.utf8) + text { $0.string(label) } }
-            var close: [UInt8] = []
-            if let unit = item.unit { close += Array(#","unit":"#.utf8) + text { $0.string(unit) } }
-            return (open, close + Array("}".utf8))
+        statusText = FindingStatus.allCases.map { status in piece(encoded { $0.string(status.rawValue) }) }
+        valueKey = piece(Array(#","value":"#.utf8))
+        var templates: [Template] = [], evidence: [(open: Piece, close: Piece)] = []
+        let findings = checklist.findingTemplates
+        for finding in findings {
+            // Each member after the first is written with its leading comma, as inside an open object.
+            let head = piece(Array("{".utf8) + member("criterion", finding.criterion.rawValue).dropFirst() + member("clause", finding.clause)
+                             + member("title", finding.title) + member("section", finding.section) + member("grade", finding.grade.rawValue)
+                             + Array(#","status":"#.utf8))
+            let middle = piece(Array(#","weight":"#.utf8) + encoded { $0.number(finding.weight) }
+                               + Array(#","manual":"#.utf8) + encoded { $0.bool(finding.isManual) } + Array(#","evidence":["#.utf8))
+            let first = evidence.count
+            for item in finding.evidence {
+                let open = piece(Array("{".utf8) + member("kind", item.kind.rawValue).dropFirst() + member("name", item.name) + member("label", item.label))
+                let close = piece(member("unit", item.unit) + Array("}".utf8))
+                evidence.append((open, close))
+            }
+            let tail = piece(Array("]".utf8) + member("advice", finding.advice) + member("note", finding.note) + Array("}".utf8))
+            templates.append(Template(head: head, middle: middle, evidence: first..<evidence.count, tail: tail))
         }
-        var tail = Array("]".utf8)
-        if let advice = finding.advice { tail += Array(#","advice":"#.utf8) + text { $0.string(advice) } }
-        if let note = finding.note { tail += Array(#","note":"#.utf8) + text { $0.string(note) } }
-        tail += Array("}".utf8)
-        return Template(criterion: finding.criterion.rawValue, head: head, middle: middle, evidence: evidence, tail: tail)
+        self.text = text
+        self.templates = templates
+        self.evidence = evidence
+        criteria = findings.map(\.criterion.rawValue)
+        position = Dictionary(criteria.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Writes `finding` from its template; false (nothing written) when it has none.
-    /// - Parameter hint: where the finding's template probably is (its index among full findings).
-    func write(_ finding: Finding, hint: Int, to out: inout JSONOutput) -> Bool {
+    /// Writes the findings as the members of an open JSON array, each from its template when
+    /// it has one, else the ordinary way.
+    func write(_ findings: [Finding], to out: inout JSONOutput) {
+        text.withUnsafeBufferPointer { text in
+            func bytes(_ piece: Piece) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[piece.start..<(piece.start + piece.count)]) }
+            for index in findings.indices {
+                let finding = findings[index]
+                guard let template = template(of: finding, hint: index) else {
+                    finding.write(to: &out)
+                    continue
+                }
+                out.rawStart(bytes(template.head))
+                out.rawAppend(bytes(statusText[statusIndex(finding.status)]))
+                out.rawAppend(bytes(template.middle))
+                for (k, item) in template.evidence.enumerated() {
+                    if k > 0 { out.rawAppend(UInt8(ascii: ",")) }
+                    out.rawAppend(bytes(evidence[item].open))
+                    if let value = finding.evidence[k].value {
+                        out.rawAppend(bytes(valueKey))
+                        out.expectValue()
+                        value.write(to: &out)
+                    }
+                    out.rawAppend(bytes(evidence[item].close))
+                }
+                out.rawEnd(bytes(template.tail))
+            }
+        }
+    }
+
+    private func template(of finding: Finding, hint: Int) -> Template? {
         let index: Int
-        if hint < templates.count, templates[hint].criterion == finding.criterion.rawValue {
+        if hint < criteria.count, criteria[hint] == finding.criterion.rawValue {
             index = hint
         } else if let found = position[finding.criterion.rawValue] {
             index = found
         } else {
-            return false
+            return nil
         }
         let template = templates[index]
-        guard template.evidence.count == finding.evidence.count else { return false }
-        out.rawStart(template.head)
-        out.rawAppend(Self.text(finding.status))
-        out.rawAppend(template.middle)
-        for k in template.evidence.indices {
-            if k > 0 { out.rawAppend([UInt8(ascii: ",")]) }
-            out.rawAppend(template.evidence[k].open)
-            if let value = finding.evidence[k].value {
-                out.rawAppend(Self.valueKey)
-                out.expectValue()
-                value.write(to: &out)
-            }
-            out.rawAppend(template.evidence[k].close)
+        return template.evidence.count == finding.evidence.count ? template : nil
+    }
+
+    private func statusIndex(_ status: FindingStatus) -> Int {
+        switch status {
+        case .major: 0
+        case .general: 1
+        case .compliant: 2
+        case .notApplicable: 3
+        case .unanswered: 4
         }
-        out.rawEnd(template.tail)
-        return true
     }
 }

@@ -21,9 +21,10 @@ extension Evaluation: JSONEncodable {
         out.field("inspection_date", inspectionDate?.description)
         out.key("findings")
         out.beginArray()
-        for index in findings.indices {
-            if let encoded, encoded.write(findings[index], hint: index, to: &out) { continue }
-            findings[index].write(to: &out)
+        if let encoded {
+            encoded.write(findings, to: &out)
+        } else {
+            for finding in findings { finding.write(to: &out) }
         }
         out.endArray()
         out.key("counts")
