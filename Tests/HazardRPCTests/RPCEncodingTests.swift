@@ -40,18 +40,20 @@ struct RPCEncodingTests {
             // The example's answers (values of every kind, facts from plugins) and no answers at all (no values).
             for input in [example.answers.answers, AnswerInput(.mapping([]))] {
                 let evaluation = try Engine.evaluate(example.checklist, input: input, inspectionDate: example.answers.inspectionDate, detail: detail)
-                let plain = evaluation.jsonBytes, fast = evaluation.encoded(with: encoded).jsonBytes
+                let (summary, states) = try Engine.grade(example.checklist, input: input, inspectionDate: example.answers.inspectionDate)
+                let plain = evaluation.jsonBytes, fast = try #require(encoded.result(summary, findings: states, detail: detail)).jsonBytes
                 #expect(fast == plain, "\(example.name): \(String(decoding: fast, as: UTF8.self).prefix(300))")
             }
         }
     }
 
-    @Test("a finding from another checklist is written the ordinary way, not from a wrong template")
+    @Test("another checklist's findings are never written from these templates")
     func foreignFindings() throws {
         let gas = try #require(Self.examples.first { $0.checklist.id.rawValue == "urban-gas-2023" })
         let other = try #require(Self.examples.first { $0.checklist.id != gas.checklist.id })
-        let evaluation = try Engine.evaluate(other.checklist, input: other.answers.answers, inspectionDate: other.answers.inspectionDate)
-        #expect(evaluation.encoded(with: EncodedFindings(gas.checklist)).jsonBytes == evaluation.jsonBytes)
+        let (summary, states) = try Engine.grade(other.checklist, input: other.answers.answers, inspectionDate: other.answers.inspectionDate)
+        #expect(EncodedFindings(gas.checklist).result(summary, findings: states, detail: .full) == nil)
+        #expect(EncodedFindings(other.checklist).result(summary, findings: states, detail: .full) != nil)
     }
 
     @Test("an answer key sent twice keeps its first answer, as JSON lookups do", arguments: [(false, "major"), (true, "compliant")])

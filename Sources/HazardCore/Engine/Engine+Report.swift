@@ -1,4 +1,35 @@
 extension Engine {
+    /// Each criterion's status and evidence values (see `FindingStates`).
+    static func findingStates(_ checklist: Checklist, _ slots: AnswerSlots, statuses: [UInt8], facts: [String: Value]) -> FindingStates {
+        let plan = checklist.reportPlan
+        var values: [Value?] = []
+        var starts: [Int] = []
+        starts.reserveCapacity(plan.sources.count + 1)
+        // Each answer is turned back into a value once, however many criteria read it.
+        var answerValues = [Value??](repeating: .none, count: checklist.questions.count)
+        for sources in plan.sources {
+            starts.append(values.count)
+            for source in sources {
+                switch source {
+                case .question(let q):
+                    if let cached = answerValues[q] {
+                        values.append(cached)
+                    } else {
+                        let value = slots.value(of: checklist.questions[q])
+                        answerValues[q] = .some(value)
+                        values.append(value)
+                    }
+                case .fact(let f):
+                    values.append(facts[checklist.factSlots[f].name.rawValue])
+                case .finding(let c):
+                    values.append(.string(FindingStatus(code: statuses[c]).rawValue))
+                }
+            }
+        }
+        starts.append(values.count)
+        return FindingStates(statuses: plan.templates.indices.map { FindingStatus(code: statuses[$0]) }, values: values, starts: starts)
+    }
+
     /// Turns decided statuses into findings with evidence, counts, scores and the rating.
     ///
     /// Score (documented in the README): 100 × Σ weight of compliant criteria ÷ Σ weight of
@@ -7,16 +38,12 @@ extension Engine {
     static func report(_ checklist: Checklist, _ slots: AnswerSlots, statuses: [UInt8], facts: [String: Value], warnings: [String],
                        detail: Evaluation.Detail = .full) -> Evaluation {
         let plan = checklist.reportPlan
-        // `.full` fills a copy of the templates in place; `.hazards` appends only the hazards.
-        var findings: [Finding] = detail == .full ? plan.templates : []
         var counts = Evaluation.Counts()
         let sectionCount = checklist.sections.count
         var sectionCounts = [Evaluation.Counts](repeating: .init(), count: sectionCount + 1)
         var sectionPass = [Double](repeating: 0, count: sectionCount + 1)
         var sectionAll = [Double](repeating: 0, count: sectionCount + 1)
         var pass = 0.0, all = 0.0
-        // Each answer is turned back into a value once, however many criteria read it.
-        var answerValues = [Value??](repeating: .none, count: checklist.questions.count)
 
         for index in plan.templates.indices {
             let status = FindingStatus(code: statuses[index])
@@ -33,32 +60,8 @@ extension Engine {
                     sectionPass[section] += weight
                 }
             }
-            switch detail {
-            case .summary: continue
-            case .hazards where !status.isHazard: continue
-            case .hazards: findings.append(plan.templates[index])
-            case .full: break
-            }
-            let position = detail == .full ? index : findings.count - 1
-            findings[position].status = status
-            for (k, source) in plan.sources[index].enumerated() {
-                let value: Value?
-                switch source {
-                case .question(let q):
-                    if let cached = answerValues[q] {
-                        value = cached
-                    } else {
-                        value = slots.value(of: checklist.questions[q])
-                        answerValues[q] = .some(value)
-                    }
-                case .fact(let f):
-                    value = facts[checklist.factSlots[f].name.rawValue]
-                case .finding(let c):
-                    value = .string(FindingStatus(code: statuses[c]).rawValue)
-                }
-                findings[position].evidence[k].value = value
-            }
         }
+        let findings = detail == .summary ? [] : findingStates(checklist, slots, statuses: statuses, facts: facts).findings(plan.templates, detail: detail)
 
         let score: Double? = all > 0 ? (100 * pass / all) : nil
         let decided = counts.major + counts.general + counts.compliant

@@ -22,12 +22,28 @@ public enum Engine {
     /// - Throws: `AnswerError` when an answer does not fit or the plugin rejects one.
     public static func evaluate(_ checklist: Checklist, input: AnswerInput, inspectionDate: Day? = nil,
                                 detail: Evaluation.Detail = .full) throws(AnswerError) -> Evaluation {
+        let decided = try decide(checklist, input: input, inspectionDate: inspectionDate)
+        return report(checklist, decided.slots, statuses: decided.statuses, facts: decided.facts, warnings: decided.warnings, detail: detail)
+    }
+
+    /// Grades as `evaluate(_:input:inspectionDate:detail:)` at detail `.summary`, and returns
+    /// the findings as `FindingStates` instead of `Finding`s: for serialisers that write the
+    /// findings from pre-encoded `Checklist.findingTemplates`.
+    public static func grade(_ checklist: Checklist, input: AnswerInput, inspectionDate: Day? = nil) throws(AnswerError) -> (summary: Evaluation, findings: FindingStates) {
+        let decided = try decide(checklist, input: input, inspectionDate: inspectionDate)
+        let summary = report(checklist, decided.slots, statuses: decided.statuses, facts: decided.facts, warnings: decided.warnings, detail: .summary)
+        return (summary, findingStates(checklist, decided.slots, statuses: decided.statuses, facts: decided.facts))
+    }
+
+    /// Binds the answers, derives the plugin's facts and decides every criterion.
+    private static func decide(_ checklist: Checklist, input: AnswerInput, inspectionDate: Day?) throws(AnswerError)
+        -> (slots: AnswerSlots, statuses: [UInt8], facts: [String: Value], warnings: [String]) {
         var (slots, answers) = try checklist.bind(input, inspectionDate: inspectionDate)
         var warnings: [String] = []
         let facts = try answers.map { answers throws(AnswerError) in try derive(checklist, answers, into: &slots, warnings: &warnings) } ?? [:]
         var statuses: [UInt8] = []
         checklist.program.run(slots, into: &statuses)
-        return report(checklist, slots, statuses: statuses, facts: facts, warnings: warnings, detail: detail)
+        return (slots, statuses, facts, warnings)
     }
 
     /// Binds a decoded answers object and derives the plugin's facts: the typed form `run` takes.

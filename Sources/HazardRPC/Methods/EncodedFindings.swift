@@ -6,9 +6,8 @@ public import HazardCore
 /// instead of escaping them again for every request.
 ///
 /// The text is exactly what `Finding.write(to:)` produces; `RPCEncodingTests` holds the two
-/// to byte equality. A finding that does not match its template (another checklist, a
-/// different evidence list) is written the ordinary way. All pieces live in one byte array
-/// addressed by offsets, so writing retains nothing per piece.
+/// to byte equality. All pieces live in one byte array addressed by offsets, so writing
+/// retains nothing per piece.
 public struct EncodedFindings: Sendable {
     /// A range of `text`.
     struct Piece: Sendable {
@@ -30,8 +29,8 @@ public struct EncodedFindings: Sendable {
     private let text: [UInt8]
     private let templates: [Template]
     private let evidence: [(open: Piece, close: Piece)]
-    private let criteria: [String]
-    private let position: [String: Int]
+    private let checklist: ChecklistID
+    private let sha256: String
     /// `"major"`, `"general"`, … in `FindingStatus.allCases` order, then `,"value":`.
     private let statusText: [Piece]
     private let valueKey: Piece
@@ -74,50 +73,57 @@ public struct EncodedFindings: Sendable {
         self.text = text
         self.templates = templates
         self.evidence = evidence
-        criteria = findings.map(\.criterion.rawValue)
-        position = Dictionary(criteria.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        self.checklist = checklist.id
+        sha256 = checklist.sha256
     }
 
-    /// Writes the findings as the members of an open JSON array, each from its template when
-    /// it has one, else the ordinary way.
-    func write(_ findings: [Finding], to out: inout JSONOutput) {
+    /// A `hazard.grade` result: `summary` (an evaluation at detail `.summary`) with the
+    /// findings of `states` at `detail`, written from the templates; nil when the evaluation
+    /// is not of this checklist.
+    public func result(_ summary: Evaluation, findings states: FindingStates, detail: Evaluation.Detail) -> (some JSONEncodable)? {
+        guard summary.checklist.id == checklist, summary.checklist.sha256 == sha256, fits(states) else { return nil as EncodedResult? }
+        return EncodedResult(summary: summary, states: states, detail: detail, encoded: self)
+    }
+
+    private struct EncodedResult: JSONEncodable {
+        var summary: Evaluation
+        var states: FindingStates
+        var detail: Evaluation.Detail
+        var encoded: EncodedFindings
+        func write(to out: inout JSONOutput) {
+            summary.write(to: &out) { out in encoded.write(states, detail: detail, to: &out) }
+        }
+    }
+
+    /// Writes the findings as the members of an open JSON array.
+    func write(_ states: FindingStates, detail: Evaluation.Detail, to out: inout JSONOutput) {
+        guard detail != .summary else { return }
         text.withUnsafeBufferPointer { text in
             func bytes(_ piece: Piece) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[piece.start..<(piece.start + piece.count)]) }
-            for index in findings.indices {
-                let finding = findings[index]
-                guard let template = template(of: finding, hint: index) else {
-                    finding.write(to: &out)
-                    continue
-                }
+            for (index, status) in states.statuses.enumerated() where detail == .full || status.isHazard {
+                let template = templates[index]
                 out.rawStart(bytes(template.head))
-                out.rawAppend(bytes(statusText[statusIndex(finding.status)]))
+                out.rawAppend(bytes(statusText[statusIndex(status)]))
                 out.rawAppend(bytes(template.middle))
-                for (k, item) in template.evidence.enumerated() {
-                    if k > 0 { out.rawAppend(UInt8(ascii: ",")) }
-                    out.rawAppend(bytes(evidence[item].open))
-                    if let value = finding.evidence[k].value {
+                for (k, value) in zip(template.evidence, states.values(of: index)) {
+                    if k > template.evidence.lowerBound { out.rawAppend(UInt8(ascii: ",")) }
+                    out.rawAppend(bytes(evidence[k].open))
+                    if let value {
                         out.rawAppend(bytes(valueKey))
                         out.expectValue()
                         value.write(to: &out)
                     }
-                    out.rawAppend(bytes(evidence[item].close))
+                    out.rawAppend(bytes(evidence[k].close))
                 }
                 out.rawEnd(bytes(template.tail))
             }
         }
     }
 
-    private func template(of finding: Finding, hint: Int) -> Template? {
-        let index: Int
-        if hint < criteria.count, criteria[hint] == finding.criterion.rawValue {
-            index = hint
-        } else if let found = position[finding.criterion.rawValue] {
-            index = found
-        } else {
-            return nil
-        }
-        let template = templates[index]
-        return template.evidence.count == finding.evidence.count ? template : nil
+    /// Whether `states` has one entry per template, each with the template's evidence count.
+    private func fits(_ states: FindingStates) -> Bool {
+        states.statuses.count == templates.count
+            && templates.indices.allSatisfy { states.values(of: $0).count == templates[$0].evidence.count }
     }
 
     private func statusIndex(_ status: FindingStatus) -> Int {

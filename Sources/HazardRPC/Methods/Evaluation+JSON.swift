@@ -5,10 +5,14 @@ public import HazardCore
 // and builds no intermediate tree. `RPCEncodingTests` checks it against JSONEncoder's output.
 
 extension Evaluation: JSONEncodable {
-    public func write(to out: inout JSONOutput) { write(to: &out, findings: nil) }
+    public func write(to out: inout JSONOutput) {
+        write(to: &out) { out in
+            for finding in findings { finding.write(to: &out) }
+        }
+    }
 
-    /// - Parameter encoded: the checklist's pre-encoded findings, for the hot path.
-    public func write(to out: inout JSONOutput, findings encoded: EncodedFindings?) {
+    /// - Parameter writeFindings: writes the members of the `findings` array.
+    func write(to out: inout JSONOutput, findings writeFindings: (inout JSONOutput) -> Void) {
         out.beginObject()
         out.key("checklist")
         out.beginObject()
@@ -21,11 +25,7 @@ extension Evaluation: JSONEncodable {
         out.field("inspection_date", inspectionDate?.description)
         out.key("findings")
         out.beginArray()
-        if let encoded {
-            encoded.write(findings, to: &out)
-        } else {
-            for finding in findings { finding.write(to: &out) }
-        }
+        writeFindings(&out)
         out.endArray()
         out.key("counts")
         counts.write(to: &out)
@@ -63,17 +63,8 @@ extension Evaluation: JSONEncodable {
         out.endObject()
     }
 
-    /// Paired with the checklist's pre-encoded findings: what `hazard.grade` returns.
-    public func encoded(with findings: EncodedFindings) -> some JSONEncodable { EncodedEvaluation(evaluation: self, findings: findings) }
-
     /// As a `JSONValue` (for results that embed the evaluation; not the hot path).
     public var jsonValue: JSONValue { (try? JSONReader.read(jsonBytes)) ?? .null }
-}
-
-private struct EncodedEvaluation: JSONEncodable {
-    var evaluation: Evaluation
-    var findings: EncodedFindings
-    func write(to out: inout JSONOutput) { evaluation.write(to: &out, findings: findings) }
 }
 
 extension Evaluation.Counts: JSONEncodable {

@@ -55,9 +55,14 @@ public struct RPCEngineMethods: Sendable {
                     throw RPCError.invalidParams("detail must be full, hazards or summary", field: "detail", expected: "full | hazards | summary")
                 }
                 // The engine builds only the findings asked for, instead of building and dropping them.
-                let evaluation = try grade(&params, principal: principal, detail: detail)
-                guard let findings = encodedFindings[evaluation.checklist.id] else { return evaluation }
-                return evaluation.encoded(with: findings)
+                let (target, input, date) = try gradeParams(&params, principal: principal)
+                // Findings are written from the checklist's pre-encoded text, not built as
+                // `Finding`s; a summary builds none at all.
+                if detail != .summary, let encoded = encodedFindings[target.id] {
+                    let (summary, states) = try Engine.grade(target, input: input, inspectionDate: date)
+                    if let result = encoded.result(summary, findings: states, detail: detail) { return result }
+                }
+                return try Engine.evaluate(target, input: input, inspectionDate: date, detail: detail)
             }),
         ]
     }
@@ -66,12 +71,15 @@ public struct RPCEngineMethods: Sendable {
     ///
     /// - Throws: `RPCError` (params, not found, forbidden) or `AnswerError` (validation failed).
     public func grade(_ params: inout RPCParams, principal: RPCPrincipal, detail: Evaluation.Detail = .full, finish: Bool = true) throws -> Evaluation {
+        let (target, input, date) = try gradeParams(&params, principal: principal, finish: finish)
+        return try Engine.evaluate(target, input: input, inspectionDate: date, detail: detail)
+    }
+
+    private func gradeParams(_ params: inout RPCParams, principal: RPCPrincipal, finish: Bool = true) throws(RPCError) -> (Checklist, AnswerInput, Day?) {
         let id = try params.string("checklist")
         let answers = try params.optionalObject("answers") ?? .object([])
         let date = try params.optionalDay("inspection_date")
         if finish { try params.finish() }
-        let target = try checklist(id, for: principal)
-        // One pass from the decoded tree to answer slots (no intermediate dictionary).
-        return try Engine.evaluate(target, input: answers.answerInput, inspectionDate: date, detail: detail)
+        return (try checklist(id, for: principal), answers.answerInput, date)
     }
 }
