@@ -142,6 +142,25 @@ extension Checklist {
 }
 
 extension AnswerSlots {
+    /// The answer to question number `index` as a plain value (for evidence), nil when
+    /// unanswered. Scalars are read through the slot binding, without copying the `Question`.
+    func value(of index: Int, in checklist: Checklist) -> Value? {
+        let binding = checklist.binding[index]
+        guard binding.kind != .list else { return value(of: checklist.questions[index]) }
+        let slot = binding.slot, number = numbers[slot]
+        guard !number.isNaN else { return nil }
+        switch binding.kind {
+        case .boolean: return .bool(number != 0)
+        case .number, .integer: return .number(number)
+        case .date: return .date(Day(daysSinceEpoch: Int(number)))
+        case .enum:
+            let option = Int(number)
+            return binding.options.indices.contains(option) ? .string(binding.options[option]) : nil
+        case .text: return slot < texts.count ? texts[slot].map(Value.string) : nil
+        case .list: return nil
+        }
+    }
+
     /// The answer in `question`'s slot as a plain value (for evidence), nil when unanswered.
     func value(of question: Question) -> Value? {
         let slot = question.slot

@@ -5,19 +5,19 @@ extension Engine {
         var values: [Value?] = []
         var starts: [Int] = []
         starts.reserveCapacity(plan.sources.count + 1)
-        // Each answer is turned back into a value once, however many criteria read it.
-        var answerValues = [Value??](repeating: .none, count: checklist.questions.count)
+        // Each answer is turned back into a value once, however many criteria read it: this
+        // holds where in `values` it was first put.
+        var firstUse = [Int](repeating: -1, count: checklist.questions.count)
         for sources in plan.sources {
             starts.append(values.count)
             for source in sources {
                 switch source {
                 case .question(let q):
-                    if let cached = answerValues[q] {
-                        values.append(cached)
+                    if firstUse[q] >= 0 {
+                        values.append(values[firstUse[q]])
                     } else {
-                        let value = slots.value(of: checklist.questions[q])
-                        answerValues[q] = .some(value)
-                        values.append(value)
+                        firstUse[q] = values.count
+                        values.append(slots.value(of: q, in: checklist))
                     }
                 case .fact(let f):
                     values.append(facts[checklist.factSlots[f].name.rawValue])

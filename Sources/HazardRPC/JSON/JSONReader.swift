@@ -173,17 +173,21 @@ public struct JSONReader: ~Copyable {
     private mutating func readString() throws(JSONError) -> String {
         index += 1  // opening quote
         let start = index
+        var bits: UInt8 = 0
         // Fast path: no escapes.
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                index += 1
+                // ASCII (most keys and values) is valid UTF-8 as it stands: skip the generic validator.
+                if bits < 0x80 { return String(decoding: slice, as: UTF8.self) }
                 guard let text = String(validating: slice, as: UTF8.self) else {
                     throw JSONError(.invalidUTF8, at: Self.firstInvalidUTF8(slice) + start, "string is not valid UTF-8")
                 }
-                index += 1
                 return text
             }
+            bits |= byte
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw JSONError(.controlCharacterInString, at: index, "unescaped control character in a string") }
             index += 1
