@@ -24,12 +24,24 @@ public struct JSONOutput {
     public mutating func beginArray() { prefix(); bytes.append(UInt8(ascii: "[")); stack.append(needsComma); needsComma = false }
     public mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma = stack.popLast() ?? true }
 
-    /// A member name; the next value written is its value.
-    public mutating func key(_ name: String) {
+    /// A member name computed at run time (escaped as needed); the next value written is its value.
+    public mutating func key(computed name: String) {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
         needsComma = true
         JSONWriter.writeString(name, into: &bytes)
         bytes.append(UInt8(ascii: ":"))
+        afterKey = true
+    }
+
+    /// A member name written in the source: plain ASCII needing no escapes, so it is
+    /// copied as it stands (keys are most of the small writes in a result).
+    public mutating func key(_ name: StaticString) {
+        assert(name.isASCII && !UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount).contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C })
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        needsComma = true
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
         afterKey = true
     }
 
@@ -65,13 +77,13 @@ public struct JSONOutput {
     public mutating func value(_ v: some JSONEncodable) { v.write(to: &self) }
     public mutating func value(any v: any JSONEncodable) { v.write(to: &self) }
 
-    // Member shorthands.
-    public mutating func field(_ name: String, _ s: String) { key(name); string(s) }
-    public mutating func field(_ name: String, _ s: String?) { if let s { key(name); string(s) } }
-    public mutating func field(_ name: String, _ n: Int) { key(name); number(n) }
-    public mutating func field(_ name: String, _ n: Double) { key(name); number(n) }
-    public mutating func field(_ name: String, _ n: Double?) { if let n { key(name); number(n) } }
-    public mutating func field(_ name: String, _ b: Bool) { key(name); bool(b) }
+    // Member shorthands, named in the source.
+    public mutating func field(_ name: StaticString, _ s: String) { key(name); string(s) }
+    public mutating func field(_ name: StaticString, _ s: String?) { if let s { key(name); string(s) } }
+    public mutating func field(_ name: StaticString, _ n: Int) { key(name); number(n) }
+    public mutating func field(_ name: StaticString, _ n: Double) { key(name); number(n) }
+    public mutating func field(_ name: StaticString, _ n: Double?) { if let n { key(name); number(n) } }
+    public mutating func field(_ name: StaticString, _ b: Bool) { key(name); bool(b) }
 }
 
 /// A type that writes itself as JSON.
@@ -102,7 +114,7 @@ extension JSONValue: JSONEncodable {
         case .object(let members):
             out.beginObject()
             for member in members {
-                out.key(member.key)
+                out.key(computed: member.key)
                 member.value.write(to: &out)
             }
             out.endObject()

@@ -52,7 +52,7 @@ extension Evaluation: JSONEncodable {
         out.key("facts")
         out.beginObject()
         for (name, value) in facts.sorted(by: { $0.key < $1.key }) {
-            out.key(name)
+            out.key(computed: name)
             value.write(to: &out)
         }
         out.endObject()
@@ -125,7 +125,7 @@ extension Value: JSONEncodable {
             for record in records {
                 out.beginObject()
                 for (name, value) in record.fields.sorted(by: { $0.key < $1.key }) {
-                    out.key(name)
+                    out.key(computed: name)
                     value.write(to: &out)
                 }
                 out.endObject()
