@@ -143,11 +143,27 @@ extension Checklist {
 
 extension AnswerSlots {
     /// The answer to question number `index` as a plain value (for evidence), nil when
-    /// unanswered. Scalars are read through the slot binding, without copying the `Question`.
+    /// unanswered. Read through the slot bindings, without copying the `Question`.
     func value(of index: Int, in checklist: Checklist) -> Value? {
         let binding = checklist.binding[index]
-        guard binding.kind != .list else { return value(of: checklist.questions[index]) }
-        let slot = binding.slot, number = numbers[slot]
+        let slot = binding.slot
+        guard binding.kind == .list else {
+            return Self.scalar(binding, number: numbers[slot], text: slot < texts.count ? texts[slot] : nil)
+        }
+        guard let table = lists[slot] else { return nil }
+        let fields = checklist.listBindings[index]
+        return .list((0..<table.count).map { row in
+            var record: [String: Value] = [:]
+            for (id, field) in zip(fields.ids, fields.bindings) {
+                let k = row * table.fieldCount + field.slot
+                if let value = Self.scalar(field, number: table.numbers[k], text: table.texts[k]) { record[id] = value }
+            }
+            return Record(record)
+        })
+    }
+
+    /// A scalar slot's value; nil when unanswered (NaN).
+    static func scalar(_ binding: SlotBinding, number: Double, text: String?) -> Value? {
         guard !number.isNaN else { return nil }
         switch binding.kind {
         case .boolean: return .bool(number != 0)
@@ -156,38 +172,6 @@ extension AnswerSlots {
         case .enum:
             let option = Int(number)
             return binding.options.indices.contains(option) ? .string(binding.options[option]) : nil
-        case .text: return slot < texts.count ? texts[slot].map(Value.string) : nil
-        case .list: return nil
-        }
-    }
-
-    /// The answer in `question`'s slot as a plain value (for evidence), nil when unanswered.
-    func value(of question: Question) -> Value? {
-        let slot = question.slot
-        if question.kind == .list {
-            guard let table = lists[slot] else { return nil }
-            return .list((0..<table.count).map { row in
-                var fields: [String: Value] = [:]
-                for field in question.fields {
-                    let k = row * table.fieldCount + field.slot
-                    guard !table.numbers[k].isNaN else { continue }
-                    fields[field.id.rawValue] = Self.scalar(field, number: table.numbers[k], text: table.texts[k])
-                }
-                return Record(fields)
-            })
-        }
-        guard !numbers[slot].isNaN else { return nil }
-        return Self.scalar(question, number: numbers[slot], text: slot < texts.count ? texts[slot] : nil)
-    }
-
-    static func scalar(_ question: Question, number: Double, text: String?) -> Value? {
-        switch question.kind {
-        case .boolean: return .bool(number != 0)
-        case .number, .integer: return .number(number)
-        case .date: return .date(Day(daysSinceEpoch: Int(number)))
-        case .enum:
-            let index = Int(number)
-            return question.options.indices.contains(index) ? .string(question.options[index].value) : nil
         case .text: return text.map(Value.string)
         case .list: return nil
         }
