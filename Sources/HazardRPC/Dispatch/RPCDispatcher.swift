@@ -40,21 +40,21 @@ public struct RPCDispatcher: Sendable {
         switch parse(frame) {
         case .failure(let error):
             Self.write(parseError: error, to: &json)
-            RPCFrame.write(json.bytes, into: &out)
+            RPCFrame.write(json, into: &out)
             return .answered(written: true)
         case .success(let value):
             payload = value
         }
         guard !needsTask(payload) else { return .deferred(payload) }
         let written = respondNow(to: payload, session: &session, writing: &json)
-        if written { RPCFrame.write(json.bytes, into: &out) }
+        if written { RPCFrame.write(json, into: &out) }
         return .answered(written: written)
     }
 
     /// Answers a payload `respondNow` deferred (or any payload), appending the response frame.
     public func respond(to payload: JSONValue, session: inout RPCSession, into out: inout ByteBuffer) async {
         var json = JSONOutput(capacity: 4096)
-        if await respond(to: payload, session: &session, writing: &json) { RPCFrame.write(json.bytes, into: &out) }
+        if await respond(to: payload, session: &session, writing: &json) { RPCFrame.write(json, into: &out) }
     }
 
     /// Answers one request frame whatever its methods, appending the response frame (if any).

@@ -8,12 +8,16 @@ public enum RPCFrame {
         buffer.writeBytes(payload)
     }
 
-    /// Appends one frame holding the JSON text of `value` to `buffer`, writing in place.
+    /// Appends one frame holding the JSON text of `value` to `buffer`.
     public static func write(_ value: JSONValue, into buffer: inout ByteBuffer) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(512)
-        JSONWriter.write(value, into: &bytes)
-        write(bytes, into: &buffer)
+        var json = JSONOutput(capacity: 512)
+        value.write(to: &json)
+        write(json, into: &buffer)
+    }
+
+    /// Appends one frame holding the text written to `json`, copied once.
+    public static func write(_ json: borrowing JSONOutput, into buffer: inout ByteBuffer) {
+        json.withBytes { write($0, into: &buffer) }
     }
 
     /// A frame holding `payload`.

@@ -1,78 +1,201 @@
 /// A streaming JSON writer: values are appended as UTF-8 bytes in document order, with commas
 /// and colons placed automatically. The hot path (a `hazard.grade` result of ~15 KB) is
-/// written straight from the `Evaluation` this way, without building a `JSONValue` tree.
-public struct JSONOutput {
-    public private(set) var bytes: [UInt8]
+/// written straight from the evaluation this way, without building a `JSONValue` tree.
+///
+/// It owns a plain growable buffer rather than a `[UInt8]`: a result is hundreds of small
+/// appends, and an array checks uniqueness and capacity through its storage object on each
+/// (measured: about a fifth of writing a result). Not copyable, so the buffer has one owner.
+public struct JSONOutput: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     private var needsComma = false
     private var afterKey = false
+    /// `needsComma` of each enclosing container, innermost last.
     private var stack: [Bool] = []
 
     public init(capacity: Int = 1024) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
         stack.reserveCapacity(16)
     }
 
+    deinit { base.deallocate() }
+
+    /// The text written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Bytes written so far.
+    public var byteCount: Int { count }
+
+    /// Calls `body` with the text written so far (valid only during the call).
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        let grown = max(capacity * 2, count + extra)
+        let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        fresh.initialize(from: base, count: count)
+        base.deallocate()
+        base = fresh
+        capacity = grown
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { reserve(1) }
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
+        guard let source = text.baseAddress, !text.isEmpty else { return }
+        reserve(text.count)
+        (base + count).update(from: source, count: text.count)
+        count += text.count
+    }
+
+    mutating func append(_ text: [UInt8]) { text.withUnsafeBufferPointer { append($0) } }
+
     private mutating func prefix() {
         if afterKey { afterKey = false; return }
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { append(UInt8(ascii: ",")) }
         needsComma = true
     }
 
-    public mutating func beginObject() { prefix(); bytes.append(UInt8(ascii: "{")); stack.append(needsComma); needsComma = false }
-    public mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma = stack.popLast() ?? true }
-    public mutating func beginArray() { prefix(); bytes.append(UInt8(ascii: "[")); stack.append(needsComma); needsComma = false }
-    public mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma = stack.popLast() ?? true }
+    public mutating func beginObject() { prefix(); append(UInt8(ascii: "{")); stack.append(needsComma); needsComma = false }
+    public mutating func endObject() { append(UInt8(ascii: "}")); needsComma = stack.popLast() ?? true }
+    public mutating func beginArray() { prefix(); append(UInt8(ascii: "[")); stack.append(needsComma); needsComma = false }
+    public mutating func endArray() { append(UInt8(ascii: "]")); needsComma = stack.popLast() ?? true }
 
     /// A member name computed at run time (escaped as needed); the next value written is its value.
     public mutating func key(computed name: String) {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { append(UInt8(ascii: ",")) }
         needsComma = true
-        JSONWriter.writeString(name, into: &bytes)
-        bytes.append(UInt8(ascii: ":"))
+        appendString(name)
+        append(UInt8(ascii: ":"))
         afterKey = true
     }
 
     /// A member name written in the source: plain ASCII needing no escapes, so it is
     /// copied as it stands (keys are most of the small writes in a result).
     public mutating func key(_ name: StaticString) {
-        assert(name.isASCII && !UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount).contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C })
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        let text = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        assert(name.isASCII && !text.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C })
+        if needsComma { append(UInt8(ascii: ",")) }
         needsComma = true
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        append(UInt8(ascii: "\""))
+        append(text)
+        append(UInt8(ascii: "\""))
+        append(UInt8(ascii: ":"))
         afterKey = true
     }
 
-    public mutating func null() { prefix(); bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
-    public mutating func bool(_ b: Bool) { prefix(); bytes.append(contentsOf: b ? [0x74, 0x72, 0x75, 0x65] : [0x66, 0x61, 0x6C, 0x73, 0x65]) }
-    public mutating func string(_ s: String) { prefix(); JSONWriter.writeString(s, into: &bytes) }
-    public mutating func number(_ n: Int) { prefix(); JSONWriter.writeInteger(Int64(n), into: &bytes) }
+    public mutating func null() { prefix(); append(Self.null) }
+    public mutating func bool(_ b: Bool) { prefix(); append(b ? Self.true : Self.false) }
+    public mutating func string(_ s: String) { prefix(); appendString(s) }
+    public mutating func number(_ n: Int) { prefix(); appendInteger(Int64(n)) }
     public mutating func number(_ n: Double) {
         if n == n.rounded(), abs(n) < 1e15 {
             prefix()
-            JSONWriter.writeInteger(Int64(n), into: &bytes)
+            appendInteger(Int64(n))
             return
         }
         guard let number = JSONNumber(n) else { null(); return }
         prefix()
-        bytes.append(contentsOf: number.text.utf8)
+        appendText(number.text)
     }
-    public mutating func number(_ n: JSONNumber) { prefix(); bytes.append(contentsOf: n.text.utf8) }
+    public mutating func number(_ n: JSONNumber) { prefix(); appendText(n.text) }
+
+    private static var null: UnsafeBufferPointer<UInt8> { literal("null") }
+    private static var `true`: UnsafeBufferPointer<UInt8> { literal("true") }
+    private static var `false`: UnsafeBufferPointer<UInt8> { literal("false") }
+    private static func literal(_ text: StaticString) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount) }
+
+    private mutating func appendText(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    /// A JSON string: quoted, with `"`, `\\` and control characters escaped, other text as UTF-8.
+    mutating func appendString(_ s: String) {
+        append(UInt8(ascii: "\""))
+        var s = s
+        // Native strings are contiguous UTF-8 already: `withUTF8` scans them in place.
+        s.withUTF8 { appendEscaped($0) }
+        append(UInt8(ascii: "\""))
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Copies clean runs whole; the word-at-a-time test skips 8 clean bytes per step.
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        var i = 0
+        let count = utf8.count
+        while i < count {
+            if i + 8 <= count, let base = utf8.baseAddress,
+               !JSONWriter.needsEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
+            let byte = utf8[i]
+            i += 1
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            append(UnsafeBufferPointer(rebasing: utf8[runStart..<(i - 1)]))
+            runStart = i
+            append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""): append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): append(UInt8(ascii: "\\"))
+            case 0x0A: append(UInt8(ascii: "n"))
+            case 0x0D: append(UInt8(ascii: "r"))
+            case 0x09: append(UInt8(ascii: "t"))
+            case 0x08: append(UInt8(ascii: "b"))
+            case 0x0C: append(UInt8(ascii: "f"))
+            default:
+                append(UInt8(ascii: "u"))
+                append(UInt8(ascii: "0"))
+                append(UInt8(ascii: "0"))
+                append(Self.hex[Int(byte >> 4)])
+                append(Self.hex[Int(byte & 0xF)])
+            }
+        }
+        append(UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
+    }
+
+    /// The decimal digits of `n`, without building a `String`.
+    mutating func appendInteger(_ n: Int64) {
+        if n == 0 { append(UInt8(ascii: "0")); return }
+        if n < 0 { append(UInt8(ascii: "-")) }
+        var magnitude = n.magnitude
+        var digits = 0
+        var probe = magnitude
+        while probe > 0 { digits += 1; probe /= 10 }
+        reserve(digits)
+        var at = count + digits
+        while magnitude > 0 {
+            at -= 1
+            base[at] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        }
+        count += digits
+    }
 
     /// Already-written JSON text as one value (the caller vouches for it).
-    mutating func raw(_ text: [UInt8]) { prefix(); bytes.append(contentsOf: text) }
+    mutating func raw(_ text: [UInt8]) { prefix(); append(text) }
 
     // A value spliced together from pre-encoded pieces and written values (`EncodedFindings`):
     // `rawStart` opens it where a value may stand, `rawAppend` adds text inside it,
     // `expectValue` lets the next written value follow a `"key":` piece, `rawEnd` closes it.
-    mutating func rawStart(_ text: UnsafeBufferPointer<UInt8>) { prefix(); bytes.append(contentsOf: text) }
-    mutating func rawAppend(_ text: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: text) }
-    mutating func rawAppend(_ byte: UInt8) { bytes.append(byte) }
+    mutating func rawStart(_ text: UnsafeBufferPointer<UInt8>) { prefix(); append(text) }
+    mutating func rawAppend(_ text: UnsafeBufferPointer<UInt8>) { append(text) }
+    mutating func rawAppend(_ byte: UInt8) { append(byte) }
     mutating func expectValue() { afterKey = true }
-    mutating func rawEnd(_ text: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: text); afterKey = false; needsComma = true }
+    mutating func rawEnd(_ text: UnsafeBufferPointer<UInt8>) { append(text); afterKey = false; needsComma = true }
 
     /// Any encodable value.
     public mutating func value(_ v: some JSONEncodable) { v.write(to: &self) }
