@@ -27,6 +27,8 @@ public final class Checklist: Sendable {
     let hasTextSlots: Bool
     let hasListSlots: Bool
     let hasPlugin: Bool
+    /// Question ids in order, to match answer keys without copying `Question`s.
+    let questionIDs: [String]
     let reportPlan: ReportPlan
 
     init(definition: ChecklistDefinition, sections: [Section], questions: [Question], criteria: [Criterion],
@@ -52,6 +54,7 @@ public final class Checklist: Sendable {
         hasTextSlots = questions.contains { $0.kind == .text } || factSlots.contains { $0.type == .text }
         hasListSlots = questions.contains { $0.kind == .list }
         hasPlugin = plugin != nil
+        questionIDs = questions.map(\.id.rawValue)
         reportPlan = ReportPlan(questions: questions, criteria: criteria, sections: sections, factSlots: factSlots)
     }
 
