@@ -1,11 +1,12 @@
 // Load generator for the hazard RPC server (loopback only, bounded in time).
 //
-//   RPCLoad --port P --connections 64 --depth 16 --seconds 10 --request file.json [--echo] [--label name]
+//   RPCLoad --port P --connections 64 --depth 16 --seconds 10 --request file.json [--echo [--echo-reply-bytes N]] [--label name]
 //
 // Each connection keeps `depth` requests in flight (1 = no pipelining) and sends a new one
 // as each answer arrives, for `seconds` after a short warm-up; then it stops sending and waits
 // for the stragglers. Prints req/s, latency p50/p99/p99.9, errors and lost responses, plus a
-// JSON line for scripts. `--echo` expects the request echoed back (the transport ceiling).
+// JSON line for scripts. `--echo` expects the request echoed back (the transport ceiling), or
+// with `--echo-reply-bytes N` a frame of N bytes per request (`rpc-echo PORT THREADS N`).
 import Foundation
 import HazardRPC
 import NIOCore
@@ -20,6 +21,8 @@ struct Options {
     var warmup = 1.0
     var request = "Tests/HazardRPCTests/Fixtures/gas-grade-request.json"
     var echo = false
+    /// With --echo: the echo server answers every frame with this many bytes (0: the request back).
+    var echoReplyBytes = 0
     var label = "hazard.grade"
     var threads = 1
 
@@ -36,6 +39,7 @@ struct Options {
             case "--warmup": warmup = Double(value()) ?? warmup
             case "--request": request = value()
             case "--echo": echo = true
+            case "--echo-reply-bytes": echoReplyBytes = Int(value()) ?? 0
             case "--label": label = value()
             case "--threads": threads = Int(value()) ?? threads
             default: FileHandle.standardError.write(Data("RPCLoad: unknown option \(flag)\n".utf8)); exit(2)
@@ -65,6 +69,7 @@ final class LoadHandler: ChannelInboundHandler {
     let suffix: [UInt8]
     let depth: Int
     let echo: Bool
+    let echoReplyBytes: Int
     let measureFrom: NIODeadline
     let stopAt: NIODeadline
     let done: EventLoopPromise<Tally>
@@ -73,11 +78,12 @@ final class LoadHandler: ChannelInboundHandler {
     var nextID = 0
     var stopping = false
 
-    init(prefix: [UInt8], suffix: [UInt8], depth: Int, echo: Bool, measureFrom: NIODeadline, stopAt: NIODeadline, done: EventLoopPromise<Tally>) {
+    init(prefix: [UInt8], suffix: [UInt8], depth: Int, echo: Bool, echoReplyBytes: Int, measureFrom: NIODeadline, stopAt: NIODeadline, done: EventLoopPromise<Tally>) {
         self.prefix = prefix
         self.suffix = suffix
         self.depth = depth
         self.echo = echo
+        self.echoReplyBytes = echoReplyBytes
         self.measureFrom = measureFrom
         self.stopAt = stopAt
         self.done = done
@@ -140,6 +146,7 @@ final class LoadHandler: ChannelInboundHandler {
 
     /// A JSON-RPC success (`..."result":`) for the server; the request itself for the echo.
     private func isOK(_ frame: ByteBuffer) -> Bool {
+        if echo, echoReplyBytes > 0 { return frame.readableBytes == echoReplyBytes }
         if echo { return frame.readableBytes == prefix.count + suffix.count + String(nextID - sendTimes.count - 1).utf8.count }
         // `{"jsonrpc":"2.0","id":N,"result":` — look for "result" in the first 64 bytes.
         let head = frame.getBytes(at: frame.readerIndex, length: min(64, frame.readableBytes)) ?? []
@@ -172,7 +179,7 @@ for _ in 0..<options.connections {
             channel.eventLoop.makeCompletedFuture {
                 try channel.pipeline.syncOperations.addHandlers([
                     ByteToMessageHandler(RPCFrameDecoder(maxFrameLength: 64 << 20)),
-                    LoadHandler(prefix: prefix, suffix: suffix, depth: options.depth, echo: options.echo,
+                    LoadHandler(prefix: prefix, suffix: suffix, depth: options.depth, echo: options.echo, echoReplyBytes: options.echoReplyBytes,
                                 measureFrom: measureFrom, stopAt: stopAt, done: done),
                 ])
             }
