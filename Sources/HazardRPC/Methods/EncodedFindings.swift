@@ -8,7 +8,7 @@ public import HazardCore
 /// The text is exactly what `Finding.write(to:)` produces; `RPCEncodingTests` holds the two
 /// to byte equality. All pieces live in one byte array addressed by offsets, so writing
 /// retains nothing per piece.
-public struct EncodedFindings: Sendable {
+public final class EncodedFindings: Sendable {
     /// A range of `text`.
     struct Piece: Sendable {
         var start: Int
@@ -120,10 +120,11 @@ public struct EncodedFindings: Sendable {
         }
     }
 
-    /// Whether `states` has one entry per template, each with the template's evidence count.
+    /// Whether `states` has one entry per template and as many evidence values as the
+    /// templates (with the checklist's hash checked too, the layouts then agree).
     private func fits(_ states: FindingStates) -> Bool {
-        states.statuses.count == templates.count
-            && templates.indices.allSatisfy { states.values(of: $0).count == templates[$0].evidence.count }
+        guard let last = templates.indices.last else { return states.statuses.isEmpty }
+        return states.statuses.count == templates.count && states.values(of: last).endIndex == evidence.count
     }
 
     private func statusIndex(_ status: FindingStatus) -> Int {
