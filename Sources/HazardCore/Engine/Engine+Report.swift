@@ -3,6 +3,7 @@ extension Engine {
     static func findingStates(_ checklist: Checklist, _ slots: AnswerSlots, statuses: [UInt8], facts: [String: Value]) -> FindingStates {
         let plan = checklist.reportPlan
         var values: [Value?] = []
+        values.reserveCapacity(plan.evidenceCount)
         var starts: [Int] = []
         starts.reserveCapacity(plan.sources.count + 1)
         // Each answer is turned back into a value once, however many criteria read it: this

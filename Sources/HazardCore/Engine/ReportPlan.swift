@@ -13,6 +13,8 @@ struct ReportPlan: Sendable {
     let sources: [[Source]]
     /// Section number of each criterion; `sections.count` for none.
     let sectionIndex: [Int]
+    /// Evidence items of all criteria together.
+    let evidenceCount: Int
 
     init(questions: [Question], criteria: [Criterion], sections: [Section],
          factSlots: [(name: FactName, fact: String, slot: Int, type: ValueType)]) {
@@ -48,5 +50,6 @@ struct ReportPlan: Sendable {
         self.templates = templates
         self.sources = sources
         self.sectionIndex = sectionIndex
+        evidenceCount = sources.reduce(0) { $0 + $1.count }
     }
 }

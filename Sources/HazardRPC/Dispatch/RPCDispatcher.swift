@@ -35,7 +35,9 @@ public struct RPCDispatcher: Sendable {
     /// Answers one request frame now if every method it calls is synchronous, appending the
     /// response frame to `out`; otherwise hands back the parsed payload. Never blocks.
     public func respondNow(to frame: ByteBuffer, session: inout RPCSession, into out: inout ByteBuffer) -> Reply {
-        var json = JSONOutput(capacity: 4096)
+        // Sized for a full grading result (~15 KB), so the common large answer is written
+        // without regrowing; the buffer lives only for this call.
+        var json = JSONOutput(capacity: 16_384)
         let payload: JSONValue
         switch parse(frame) {
         case .failure(let error):

@@ -4,6 +4,7 @@ public import NIOCore
 public enum RPCFrame {
     /// Appends one frame holding `payload` to `buffer`.
     public static func write(_ payload: some Collection<UInt8>, into buffer: inout ByteBuffer) {
+        buffer.reserveCapacity(minimumWritableBytes: 4 + payload.count)
         buffer.writeInteger(UInt32(truncatingIfNeeded: payload.count))
         buffer.writeBytes(payload)
     }
