@@ -185,6 +185,27 @@ struct RPCServerTests {
         }
     }
 
+    @Test("more ledger calls pipelined than may wait are all answered in order: reading pauses, nothing is dropped")
+    func backPressure() async throws {
+        let count = RPCConnectionHandler.maximumQueued * 3
+        try await withTestServer { port in
+            try await RPCClient.withConnection(host: "127.0.0.1", port: port) { client in
+                let requests = (0..<count).map { k in
+                    k.isMultiple(of: 2) ? RPCResponse.request(id: .number(k), method: "hazards.list", params: .object([]))
+                        : RPCResponse.request(id: .number(k), method: "engine.info", params: .object([]))
+                }
+                try await client.send(contentsOf: requests)
+                var ids: [Int] = []
+                for _ in 0..<count {
+                    let response = try await client.receive()
+                    #expect(response["error"] == nil)
+                    ids.append(response["id"]?.numberValue?.int ?? -1)
+                }
+                #expect(ids == Array(0..<count))
+            }
+        }
+    }
+
     @Test("50 concurrent connections each get their own answers")
     func concurrentConnections() async throws {
         try await withTestServer { port in

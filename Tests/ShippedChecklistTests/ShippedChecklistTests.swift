@@ -11,6 +11,22 @@ struct ShippedChecklistTests {
     static let batch = ChecklistLoader(registry: BuiltinPlugins.registry).loadAll([root.appendingPathComponent("checklists").path])
     static var ids: [String] { batch.checklists.map(\.id.rawValue) }
 
+    @Test("reloading a batch compiles equal checklists that share no objects with the first set")
+    func reloaded() throws {
+        let loader = ChecklistLoader(registry: BuiltinPlugins.registry)
+        let copies = loader.reloaded(Self.batch)
+        #expect(Self.batch.sources.count == Self.batch.checklists.count)
+        #expect(copies.map(\.id) == Self.batch.checklists.map(\.id))
+        #expect(copies.map(\.sha256) == Self.batch.checklists.map(\.sha256))
+        for (copy, original) in zip(copies, Self.batch.checklists) {
+            #expect(copy !== original)
+            // Same grading: every criterion of an empty inspection comes out the same.
+            let a = try Engine.evaluate(copy, input: AnswerInput(.mapping([])))
+            let b = try Engine.evaluate(original, input: AnswerInput(.mapping([])))
+            #expect(a == b)
+        }
+    }
+
     @Test("every shipped checklist loads without a diagnostic")
     func load() {
         #expect(Self.batch.diagnostics.isEmpty, "\(Self.batch.diagnostics)")
