@@ -2,11 +2,13 @@
 # RPC load benchmark: hazard.grade on the urban-gas checklist (22 criteria, 38 questions,
 # the gas example's answers; ~1.5 KB request, ~15 KB response) at 1, 16 and 64 connections,
 # without pipelining and with 16 requests in flight per connection, against `hazard serve`
-# and, in the same run, against a minimal C length-prefixed echo server (the transport
-# ceiling) fed the same request bytes. Loopback only; every cell is bounded in time.
+# and, in the same run, against a minimal C length-prefixed server (the transport ceiling)
+# fed the same request bytes twice over: echoing each request back, and answering each with
+# a frame as long as the real grading response. Loopback only; every cell is bounded in time.
 #
-#   Benchmarks/run-rpc.sh            # short: 3 s per cell (~1 min)
-#   Benchmarks/run-rpc.sh --long     # 60 s per cell (~13 min): the zero-errors/zero-lost run
+#   Benchmarks/run-rpc.sh            # short: 3 s per cell (~1.5 min)
+#   Benchmarks/run-rpc.sh --long     # 60 s per hazard.grade cell, 10 s per echo cell (~11 min):
+#                                    # the zero-errors/zero-lost run
 #   SECONDS_PER_CELL=10 Benchmarks/run-rpc.sh
 #
 # Also prints the JSON cost breakdown (Benchmarks/RPCJSONBench). The load generator shares
@@ -16,7 +18,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PER_CELL="${SECONDS_PER_CELL:-3}"
-[ "${1:-}" = "--long" ] && PER_CELL=60
+ECHO_CELL="$PER_CELL"
+[ "${1:-}" = "--long" ] && PER_CELL=60 && ECHO_CELL=10
 FIXTURES=Tests/HazardRPCTests/Fixtures
 REQUEST="$FIXTURES/gas-grade-request.json"
 WORK="$(mktemp -d)"
@@ -54,15 +57,32 @@ HAZARD_PORT=$(start_and_wait_port "$WORK/hazard.log")
 "$WORK/rpc-echo" 0 2 > "$WORK/echo.log" 2>&1 &
 PIDS+=($!)
 ECHO_PORT=$(start_and_wait_port "$WORK/echo.log")
+# The size of the real grading response, for the echo that answers with frames that long.
+RESPONSE_BYTES=$(python3 - "$HAZARD_PORT" "$REQUEST" <<'PY'
+import socket, struct, sys
+body = open(sys.argv[2], "rb").read()
+with socket.create_connection(("127.0.0.1", int(sys.argv[1]))) as s:
+    s.sendall(struct.pack(">I", len(body)) + body)
+    head = b""
+    while len(head) < 4: head += s.recv(4 - len(head))
+    print(struct.unpack(">I", head)[0])
+PY
+)
+"$WORK/rpc-echo" 0 2 "$RESPONSE_BYTES" > "$WORK/echo-sized.log" 2>&1 &
+PIDS+=($!)
+SIZED_PORT=$(start_and_wait_port "$WORK/echo-sized.log")
 
-echo "== load: ${PER_CELL}s per cell after 1s warm-up (hazard serve :$HAZARD_PORT, C echo :$ECHO_PORT)"
+echo "== load: ${PER_CELL}s per hazard.grade cell, ${ECHO_CELL}s per echo cell, after 1s warm-up"
+echo "   hazard serve :$HAZARD_PORT; C echo :$ECHO_PORT; C echo with $RESPONSE_BYTES-byte replies :$SIZED_PORT"
 RESULTS="$WORK/results.jsonl"
 for conns in 1 16 64; do
   for depth in 1 16; do
     .build/release/RPCLoad --port "$HAZARD_PORT" --connections "$conns" --depth "$depth" --seconds "$PER_CELL" \
       --request "$REQUEST" --label hazard.grade | tee -a "$WORK/out.txt" | grep -v '^JSON' || true
-    .build/release/RPCLoad --port "$ECHO_PORT" --connections "$conns" --depth "$depth" --seconds "$PER_CELL" \
+    .build/release/RPCLoad --port "$ECHO_PORT" --connections "$conns" --depth "$depth" --seconds "$ECHO_CELL" \
       --request "$REQUEST" --label echo-c --echo | tee -a "$WORK/out.txt" | grep -v '^JSON' || true
+    .build/release/RPCLoad --port "$SIZED_PORT" --connections "$conns" --depth "$depth" --seconds "$ECHO_CELL" \
+      --request "$REQUEST" --label echo-sized --echo --echo-reply-bytes "$RESPONSE_BYTES" | tee -a "$WORK/out.txt" | grep -v '^JSON' || true
   done
 done
 # The same grading with "detail":"summary" (no findings in the ~1 KB response): what the
@@ -79,17 +99,20 @@ rows = [json.loads(line) for line in open(sys.argv[1])]
 cells = {}
 for r in rows:
     cells.setdefault((r["connections"], r["depth"]), {})[r["label"]] = r
-print("== hazard.grade vs the C echo ceiling (same request bytes, same load generator)")
-print(f"{'conns':>5} {'depth':>5} {'grade req/s':>12} {'p50 µs':>8} {'p99 µs':>9} {'p99.9 µs':>9} {'echo req/s':>11} {'ratio':>6} {'errors':>6} {'lost':>5}")
+print("== hazard.grade vs the C ceilings (same request bytes, same load generator):")
+print("   echo = the request sent back; sized = a reply as long as the grading response")
+print(f"{'conns':>5} {'depth':>5} {'grade req/s':>12} {'p50 µs':>8} {'p99 µs':>9} {'p99.9 µs':>9} {'echo req/s':>11} {'ratio':>6} {'sized req/s':>12} {'ratio':>6} {'errors':>6} {'lost':>5}")
 bad = 0
+def ratio(a, b):
+    return a["requests_per_second"] / b["requests_per_second"] if b and b["requests_per_second"] else float("nan")
 for (c, d), cell in sorted(cells.items()):
-    g, e = cell.get("hazard.grade"), cell.get("echo-c")
+    g, e, z = cell.get("hazard.grade"), cell.get("echo-c"), cell.get("echo-sized")
     if not g or not e:
         continue
-    ratio = g["requests_per_second"] / e["requests_per_second"] if e["requests_per_second"] else float("nan")
     bad += g["errors"] + g["lost"]
     print(f"{c:>5} {d:>5} {g['requests_per_second']:>12.0f} {g['p50_us']:>8.0f} {g['p99_us']:>9.0f} {g['p999_us']:>9.0f} "
-          f"{e['requests_per_second']:>11.0f} {ratio:>6.1%} {g['errors']:>6} {g['lost']:>5}")
+          f"{e['requests_per_second']:>11.0f} {ratio(g, e):>6.1%} {(z or {}).get('requests_per_second', 0):>12.0f} {ratio(g, z):>6.1%} "
+          f"{g['errors']:>6} {g['lost']:>5}")
 for r in rows:
     if r["label"] == "grade-summary":
         bad += r["errors"] + r["lost"]
