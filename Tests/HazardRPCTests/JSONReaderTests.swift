@@ -63,3 +63,23 @@ struct JSONReaderTests {
         #expect(value["b"] == .number(1))
     }
 }
+
+@Suite("UTF-8 validation in the JSON reader")
+struct JSONReaderUTF8Tests {
+    /// Every 1-, 2- and 3-byte sequence and the 4-byte sequences around each boundary: the
+    /// reader's validator agrees with the standard library's on each.
+    @Test("the reader's UTF-8 check agrees with the standard library's")
+    func agreesWithStandardLibrary() {
+        var cases: [[UInt8]] = (0...255).map { [UInt8($0)] }
+        for a in 0xC0...0xFF { for b in 0x00...0xFF { cases.append([UInt8(a), UInt8(b)]) } }
+        for a in [0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF] { for b in 0x70...0xC5 { for c in [0x7F, 0x80, 0xBF, 0xC0] { cases.append([UInt8(a), UInt8(b), UInt8(c)]) } } }
+        for a in [0xF0, 0xF1, 0xF3, 0xF4, 0xF5] { for b in 0x70...0xC5 { cases.append([UInt8(a), UInt8(b), 0x80, 0x80]); cases.append([UInt8(a), UInt8(b), 0x80]) } }
+        for bytes in cases {
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            // Inside a JSON string (bytes below 0x20 and '"', '\' are grammar errors, not UTF-8 ones).
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { continue }
+            let read = try? JSONReader.read([0x22] + bytes + [0x22])
+            #expect((read != nil) == expected, "\(bytes.map { String($0, radix: 16) })")
+        }
+    }
+}

@@ -180,12 +180,12 @@ public struct JSONReader: ~Copyable {
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                // ASCII (most keys and values) is valid UTF-8 as it stands: skip the generic validator.
-                if bits < 0x80 { return String(decoding: slice, as: UTF8.self) }
-                guard let text = String(validating: slice, as: UTF8.self) else {
+                // ASCII (most keys and values) is valid UTF-8 as it stands; other text is checked
+                // here, so decoding never has to repair anything.
+                guard bits < 0x80 || Self.isValidUTF8(slice) else {
                     throw JSONError(.invalidUTF8, at: Self.firstInvalidUTF8(slice) + start, "string is not valid UTF-8")
                 }
-                return text
+                return String(decoding: slice, as: UTF8.self)
             }
             bits |= byte
             if byte == UInt8(ascii: "\\") { break }
@@ -201,10 +201,10 @@ public struct JSONReader: ~Copyable {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                guard let text = String(validating: out, as: UTF8.self) else {
+                guard out.withUnsafeBufferPointer(Self.isValidUTF8) else {
                     throw JSONError(.invalidUTF8, at: rawStart, "string is not valid UTF-8")
                 }
-                return text
+                return String(decoding: out, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 try readEscape(into: &out)
             case 0..<0x20:
@@ -272,6 +272,40 @@ public struct JSONReader: ~Copyable {
             index += 1
         }
         return value
+    }
+
+    /// Whether `text` is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
+    /// nothing above U+10FFFF). A plain loop: the standard library's validating initialiser is
+    /// generic and was several times slower on this path.
+    static func isValidUTF8(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = text.count
+        @inline(__always) func continuation(_ k: Int) -> Bool { text[k] & 0xC0 == 0x80 }
+        while i < n {
+            let lead = text[i]
+            switch lead {
+            case 0x00..<0x80:
+                i += 1
+            case 0xC2..<0xE0:
+                guard i + 1 < n, continuation(i + 1) else { return false }
+                i += 2
+            case 0xE0..<0xF0:
+                guard i + 2 < n, continuation(i + 1), continuation(i + 2) else { return false }
+                let second = text[i + 1]
+                if lead == 0xE0 && second < 0xA0 { return false }  // overlong
+                if lead == 0xED && second >= 0xA0 { return false }  // UTF-16 surrogate
+                i += 3
+            case 0xF0..<0xF5:
+                guard i + 3 < n, continuation(i + 1), continuation(i + 2), continuation(i + 3) else { return false }
+                let second = text[i + 1]
+                if lead == 0xF0 && second < 0x90 { return false }  // overlong
+                if lead == 0xF4 && second >= 0x90 { return false }  // above U+10FFFF
+                i += 4
+            default:
+                return false
+            }
+        }
+        return true
     }
 
     private static func firstInvalidUTF8(_ slice: UnsafeBufferPointer<UInt8>) -> Int {
