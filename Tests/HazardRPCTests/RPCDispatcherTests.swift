@@ -86,6 +86,9 @@ struct RPCDispatcherTests {
         ("{\"id\":42}", "id"),
         ("{\"checklist\":1}", "checklist"),
         ("{\"checklist\":\"urban-gas-2023\",\"answers\":[]}", "answers"),
+        ("{\"checklist\":\"urban-gas-2023\",\"answers\":\"yes\"}", "answers"),
+        ("{\"checklist\":\"urban-gas-2023\",\"answers\":7}", "answers"),
+        ("{\"checklist\":\"urban-gas-2023\",\"answers\":true}", "answers"),
         ("{\"checklist\":\"urban-gas-2023\",\"inspection_date\":\"18/03/2026\"}", "inspection_date"),
         ("{\"checklist\":\"urban-gas-2023\",\"answerz\":{}}", "answerz"),
     ])

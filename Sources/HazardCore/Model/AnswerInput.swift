@@ -43,11 +43,24 @@ public struct AnswerInput: Sendable, Hashable {
 
     public var kind: Kind
     /// Where it was written, for answers read from a file.
-    public var mark: SourceMark?
+    public var mark: SourceMark? {
+        get { markBox?.mark }
+        set { markBox = newValue.map(MarkBox.init) }
+    }
+    /// Boxed so an answer decoded from JSON (no mark) stays small: the answer trees of a
+    /// request are built, copied and torn down for every grading.
+    private var markBox: MarkBox?
 
     public init(_ kind: Kind, mark: SourceMark? = nil) {
         self.kind = kind
-        self.mark = mark
+        self.markBox = mark.map(MarkBox.init)
+    }
+
+    public static func == (a: AnswerInput, b: AnswerInput) -> Bool { a.kind == b.kind && a.mark == b.mark }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(mark)
     }
 
     /// The value of `key` when this is a mapping.
@@ -68,4 +81,9 @@ public struct AnswerInput: Sendable, Hashable {
         case .mapping: return "a mapping"
         }
     }
+}
+
+private final class MarkBox: Sendable {
+    let mark: SourceMark
+    init(_ mark: SourceMark) { self.mark = mark }
 }
