@@ -31,8 +31,9 @@ public final class EncodedFindings: Sendable {
     private let evidence: [(open: Piece, close: Piece)]
     private let checklist: ChecklistID
     private let sha256: String
-    /// `"major"`, `"general"`, … in `FindingStatus.allCases` order, then `,"value":`.
+    /// `"major"`, `"general"`, … in `statusIndex` order.
     private let statusText: [Piece]
+    /// `,"value":`
     private let valueKey: Piece
 
     public init(_ checklist: Checklist) {
@@ -50,7 +51,9 @@ public final class EncodedFindings: Sendable {
             guard let value else { return [] }
             return Array(",".utf8) + encoded { $0.string(name) } + Array(":".utf8) + encoded { $0.string(value) }
         }
-        statusText = FindingStatus.allCases.map { status in piece(encoded { $0.string(status.rawValue) }) }
+        statusText = [FindingStatus.major, .general, .compliant, .notApplicable, .unanswered].map { status in
+            piece(encoded { $0.string(status.rawValue) })
+        }
         valueKey = piece(Array(#","value":"#.utf8))
         var templates: [Template] = [], evidence: [(open: Piece, close: Piece)] = []
         let findings = checklist.findingTemplates
@@ -127,6 +130,7 @@ public final class EncodedFindings: Sendable {
         return states.statuses.count == templates.count && states.values(of: last).endIndex == evidence.count
     }
 
+    /// Where `status` is in `statusText` (a switch: no lookup per finding).
     private func statusIndex(_ status: FindingStatus) -> Int {
         switch status {
         case .major: 0

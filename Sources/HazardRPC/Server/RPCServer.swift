@@ -99,11 +99,16 @@ public final class RPCServer: Service {
 
     /// Waits for one connection to end — client close, framing error, idle timeout, too many
     /// wrong tokens — or, on graceful shutdown, tells it to answer what it has read and close.
+    /// Cancelling the server (not a graceful shutdown) closes it at once.
     private static func serve(_ connection: any Channel) async {
-        await withGracefulShutdownHandler {
-            try? await connection.closeFuture.get()
-        } onGracefulShutdown: {
-            connection.pipeline.fireUserInboundEventTriggered(RPCShutdownEvent())
+        await withTaskCancellationHandler {
+            await withGracefulShutdownHandler {
+                try? await connection.closeFuture.get()
+            } onGracefulShutdown: {
+                connection.pipeline.fireUserInboundEventTriggered(RPCShutdownEvent())
+            }
+        } onCancel: {
+            connection.close(promise: nil)
         }
     }
 }
