@@ -36,8 +36,15 @@ public struct RPCDispatcher: Sendable {
     /// response frame to `out`; otherwise hands back the parsed payload. Never blocks.
     public func respondNow(to frame: ByteBuffer, session: inout RPCSession, into out: inout ByteBuffer) -> Reply {
         // Sized for a full grading result (~15 KB), so the common large answer is written
-        // without regrowing; the buffer lives only for this call.
+        // without regrowing.
         var json = JSONOutput(capacity: 16_384)
+        return respondNow(to: frame, session: &session, into: &out, scratch: &json)
+    }
+
+    /// As `respondNow(to:session:into:)`, writing the JSON text in `scratch` first (emptied
+    /// here): a connection keeps one, instead of allocating ~16 KB for every request.
+    public func respondNow(to frame: ByteBuffer, session: inout RPCSession, into out: inout ByteBuffer, scratch json: inout JSONOutput) -> Reply {
+        json.reset()
         let payload: JSONValue
         switch parse(frame) {
         case .failure(let error):

@@ -22,6 +22,20 @@ public struct JSONOutput: ~Copyable {
 
     deinit { base.deallocate() }
 
+    /// Empties the writer for reuse, keeping its buffer unless one large document grew it
+    /// past `keepingCapacityUpTo`.
+    public mutating func reset(keepingCapacityUpTo limit: Int = 65_536) {
+        count = 0
+        needsComma = false
+        afterKey = false
+        stack.removeAll(keepingCapacity: true)
+        if capacity > limit {
+            base.deallocate()
+            capacity = max(16, limit / 4)
+            base = .allocate(capacity: capacity)
+        }
+    }
+
     /// The text written so far.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 

@@ -27,6 +27,8 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
     private var session: RPCSession
     /// Responses gathered since the last flush.
     private var out: ByteBuffer
+    /// Where each response's JSON is written before it is framed into `out`; reused.
+    private var scratch = JSONOutput(capacity: 16_384)
     private var queued = CircularBuffer<ByteBuffer>()
     private var taskRunning = false
     private var readHeld = false
@@ -104,7 +106,7 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
     }
 
     private func answer(_ frame: ByteBuffer, context: ChannelHandlerContext) {
-        switch dispatcher.respondNow(to: frame, session: &session, into: &out) {
+        switch dispatcher.respondNow(to: frame, session: &session, into: &out, scratch: &scratch) {
         case .answered:
             if session.shouldClose { endSession() }
         case .deferred(let payload):
