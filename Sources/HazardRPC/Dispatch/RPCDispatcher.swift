@@ -119,59 +119,55 @@ public struct RPCDispatcher: Sendable {
         return isAsync(payload)
     }
 
-    /// A batch's envelope checks; nil when the batch may proceed.
-    private func batchError(_ items: [JSONValue]) -> RPCError? {
-        if items.isEmpty { return RPCError(.invalidRequest, "empty batch") }
-        if items.count > Self.maximumBatch { return RPCError(.invalidRequest, "batch of \(items.count) requests; at most \(Self.maximumBatch)") }
-        return nil
-    }
-
     // The synchronous and asynchronous paths below differ only in whether a method body is
     // awaited; both write responses in request order, notifications adding nothing. A batch
     // of notifications only gets no answer at all.
 
     func respondNow(to payload: JSONValue, session: inout RPCSession, writing out: inout JSONOutput) -> Bool {
         guard case .array(let items) = payload else { return respondNow(toSingle: payload, session: &session, writing: &out) }
-        if let error = batchError(items) {
-            Self.write(id: .null, error: error, to: &out)
-            return true
-        }
-        var inner = JSONOutput(capacity: 1024)
-        inner.beginArray()
+        guard var inner = startBatch(items, writing: &out) else { return true }
         var any = false
         for item in items where respondNow(toSingle: item, session: &session, writing: &inner) { any = true }
-        inner.endArray()
-        guard any else { return false }
-        out.value(RawJSON(bytes: inner.bytes))
-        return true
+        return endBatch(inner, any: any, writing: &out)
     }
 
     func respond(to payload: JSONValue, session: inout RPCSession, writing out: inout JSONOutput) async -> Bool {
         guard case .array(let items) = payload else { return await respond(toSingle: payload, session: &session, writing: &out) }
-        if let error = batchError(items) {
-            Self.write(id: .null, error: error, to: &out)
-            return true
-        }
-        var inner = JSONOutput(capacity: 1024)
-        inner.beginArray()
+        guard var inner = startBatch(items, writing: &out) else { return true }
         var any = false
         for item in items where await respond(toSingle: item, session: &session, writing: &inner) { any = true }
-        inner.endArray()
+        return endBatch(inner, any: any, writing: &out)
+    }
+
+    /// The writer for a batch's responses, or nil when the batch itself is wrong (empty, too
+    /// long) and that error is written instead.
+    private func startBatch(_ items: [JSONValue], writing out: inout JSONOutput) -> JSONOutput? {
+        let error: RPCError
+        if items.isEmpty {
+            error = RPCError(.invalidRequest, "empty batch")
+        } else if items.count > Self.maximumBatch {
+            error = RPCError(.invalidRequest, "batch of \(items.count) requests; at most \(Self.maximumBatch)")
+        } else {
+            var inner = JSONOutput(capacity: 1024)
+            inner.beginArray()
+            return inner
+        }
+        Self.write(id: .null, error: error, to: &out)
+        return nil
+    }
+
+    /// Closes a batch's array and writes it; false when it answered nothing (all notifications).
+    private func endBatch(_ inner: consuming JSONOutput, any: Bool, writing out: inout JSONOutput) -> Bool {
         guard any else { return false }
+        inner.endArray()
         out.value(RawJSON(bytes: inner.bytes))
         return true
     }
 
     private func respondNow(toSingle value: JSONValue, session: inout RPCSession, writing out: inout JSONOutput) -> Bool {
-        let request: RPCRequest
-        do {
-            request = try RPCRequest(value)
-        } catch {
-            Self.write(id: error.id, error: error.error, to: &out)
-            return true
-        }
+        guard let (request, call) = begin(value, session: &session, writing: &out) else { return true }
         let result: Result<any JSONEncodable, RPCError>
-        switch start(request, session: &session) {
+        switch call {
         case .done(let done): result = done
         case .waiting(let method, _, _):
             // `needsTask` sends these to the task path; reaching here is a dispatcher bug.
@@ -181,15 +177,9 @@ public struct RPCDispatcher: Sendable {
     }
 
     private func respond(toSingle value: JSONValue, session: inout RPCSession, writing out: inout JSONOutput) async -> Bool {
-        let request: RPCRequest
-        do {
-            request = try RPCRequest(value)
-        } catch {
-            Self.write(id: error.id, error: error.error, to: &out)
-            return true
-        }
+        guard let (request, call) = begin(value, session: &session, writing: &out) else { return true }
         let result: Result<any JSONEncodable, RPCError>
-        switch start(request, session: &session) {
+        switch call {
         case .done(let done): result = done
         case .waiting(let method, let body, var params):
             do {
@@ -199,6 +189,18 @@ public struct RPCDispatcher: Sendable {
             }
         }
         return Self.write(result, id: request.id, to: &out)
+    }
+
+    /// Reads the envelope and starts the request; nil when the envelope is wrong (its error
+    /// is written).
+    private func begin(_ value: JSONValue, session: inout RPCSession, writing out: inout JSONOutput) -> (RPCRequest, Call)? {
+        do {
+            let request = try RPCRequest(value)
+            return (request, start(request, session: &session))
+        } catch {
+            Self.write(id: error.id, error: error.error, to: &out)
+            return nil
+        }
     }
 
     /// Writes a request's response; false for a notification (no id), which gets none.
