@@ -148,10 +148,19 @@ final class LoadHandler: ChannelInboundHandler {
     private func isOK(_ frame: ByteBuffer) -> Bool {
         if echo, echoReplyBytes > 0 { return frame.readableBytes == echoReplyBytes }
         if echo { return frame.readableBytes == prefix.count + suffix.count + String(nextID - sendTimes.count - 1).utf8.count }
-        // `{"jsonrpc":"2.0","id":N,"result":` — look for "result" in the first 64 bytes.
-        let head = frame.getBytes(at: frame.readerIndex, length: min(64, frame.readableBytes)) ?? []
-        return head.count > 30 && String(decoding: head, as: UTF8.self).contains("\"result\"")
+        // `{"jsonrpc":"2.0","id":N,"result":` — look for "result" in the first 64 bytes, bytewise
+        // (the generator shares the cores with the server, so it stays cheap).
+        return frame.withUnsafeReadableBytes { bytes in
+            let head = bytes.prefix(64)
+            guard head.count > 30 else { return false }
+            let needle = Self.resultKey
+            return (head.startIndex...(head.endIndex - needle.count)).contains { start in
+                needle.indices.allSatisfy { head[start + $0] == needle[$0] }
+            }
+        }
     }
+
+    private static let resultKey = Array("\"result\"".utf8)
 }
 
 let options = Options(CommandLine.arguments)
