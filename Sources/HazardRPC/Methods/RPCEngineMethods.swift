@@ -54,7 +54,6 @@ public struct RPCEngineMethods: Sendable {
                 guard let detail = Evaluation.Detail(rawValue: name) else {
                     throw RPCError.invalidParams("detail must be full, hazards or summary", field: "detail", expected: "full | hazards | summary")
                 }
-                // The engine builds only the findings asked for, instead of building and dropping them.
                 let (target, input, date) = try gradeParams(&params, principal: principal)
                 // Findings are written from the checklist's pre-encoded text, not built as
                 // `Finding`s; a summary builds none at all.
