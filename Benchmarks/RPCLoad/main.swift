@@ -204,7 +204,7 @@ for _ in 0..<options.connections {
 
 var total = Tally()
 for future in futures {
-    let tally = try future.wait()
+    let tally = try await future.get()
     total.latenciesNs += tally.latenciesNs
     total.sent += tally.sent
     total.received += tally.received
