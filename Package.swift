@@ -113,11 +113,6 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .executableTarget(
-            name: "RPCLoad",
-            dependencies: ["HazardRPC", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
-            path: "Benchmarks/RPCLoad"
-        ),
-        .executableTarget(
             name: "RPCJSONBench",
             dependencies: ["HazardRPC", "HazardCore", "HazardYAML", .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/RPCJSONBench"

@@ -11,9 +11,10 @@
 #                                    # the zero-errors/zero-lost run
 #   SECONDS_PER_CELL=10 Benchmarks/run-rpc.sh
 #
-# Also prints the JSON cost breakdown (Benchmarks/RPCJSONBench). The load generator shares
-# the machine's cores with the server, so absolute figures understate a dedicated server;
-# compare the ratio to the echo ceiling measured in the same run.
+# Also prints the JSON cost breakdown (Benchmarks/RPCJSONBench). The load generator
+# (Benchmarks/RPCLoadC, C and epoll, so it takes as little of the two cores as it can) shares
+# the machine with the server, so absolute figures understate a dedicated server; compare the
+# ratio to the echo ceilings measured in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,13 +32,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== building (release): hazard, RPCLoad, RPCJSONBench; cc rpc-echo"
+echo "== building (release): hazard, RPCJSONBench; cc rpc-echo, rpc-load"
 LOCK=(flock /tmp/hazard-swift-build.lock)
 command -v flock >/dev/null || LOCK=()
 "${LOCK[@]}" swift build -c release --product hazard 2>&1 | grep -E "error|Build" | tail -2
-"${LOCK[@]}" swift build -c release --product RPCLoad 2>&1 | grep -E "error|Build" | tail -2
 "${LOCK[@]}" swift build -c release --product RPCJSONBench 2>&1 | grep -E "error|Build" | tail -2
 cc -O2 -pthread -o "$WORK/rpc-echo" Benchmarks/RPCEcho/echo.c
+cc -O2 -pthread -o "$WORK/rpc-load" Benchmarks/RPCLoadC/load.c
+# The load generator numbers each request itself: it sends `{"id":N,` + the request without its id.
+for name in gas-grade-request gas-grade-summary-request; do
+  python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); d.pop("id", None); print(json.dumps(d, ensure_ascii=False, separators=(",", ":")))' \
+    "$FIXTURES/$name.json" > "$WORK/$name.body.json"
+done
+BODY="$WORK/gas-grade-request.body.json"
 
 echo "== JSON and dispatch cost per request"
 .build/release/RPCJSONBench "$REQUEST" "$FIXTURES/urban-gas-2023.yaml" | grep -E "ratio|stages|response|median" | grep -vE "JSONSerialization +median"
@@ -77,19 +84,19 @@ echo "   hazard serve :$HAZARD_PORT; C echo :$ECHO_PORT; C echo with $RESPONSE_B
 RESULTS="$WORK/results.jsonl"
 for conns in 1 16 64; do
   for depth in 1 16; do
-    .build/release/RPCLoad --port "$HAZARD_PORT" --connections "$conns" --depth "$depth" --seconds "$PER_CELL" \
-      --request "$REQUEST" --label hazard.grade | tee -a "$WORK/out.txt" | grep -v '^JSON' || true
-    .build/release/RPCLoad --port "$ECHO_PORT" --connections "$conns" --depth "$depth" --seconds "$ECHO_CELL" \
-      --request "$REQUEST" --label echo-c --echo | tee -a "$WORK/out.txt" | grep -v '^JSON' || true
-    .build/release/RPCLoad --port "$SIZED_PORT" --connections "$conns" --depth "$depth" --seconds "$ECHO_CELL" \
-      --request "$REQUEST" --label echo-sized --echo --echo-reply-bytes "$RESPONSE_BYTES" | tee -a "$WORK/out.txt" | grep -v '^JSON' || true
+    "$WORK/rpc-load" --port "$HAZARD_PORT" --connections "$conns" --depth "$depth" --seconds "$PER_CELL" \
+      --request "$BODY" --label hazard.grade | tee -a "$WORK/out.txt" | grep -v '^JSON' || true
+    "$WORK/rpc-load" --port "$ECHO_PORT" --connections "$conns" --depth "$depth" --seconds "$ECHO_CELL" \
+      --request "$BODY" --label echo-c | tee -a "$WORK/out.txt" | grep -v '^JSON' || true
+    "$WORK/rpc-load" --port "$SIZED_PORT" --connections "$conns" --depth "$depth" --seconds "$ECHO_CELL" \
+      --request "$BODY" --label echo-sized --reply-bytes "$RESPONSE_BYTES" | tee -a "$WORK/out.txt" | grep -v '^JSON' || true
   done
 done
 # The same grading with "detail":"summary" (no findings in the ~1 KB response): what the
 # engine and transport cost without the 15 KB findings document.
 for depth in 1 16; do
-  .build/release/RPCLoad --port "$HAZARD_PORT" --connections 64 --depth "$depth" --seconds "$PER_CELL" \
-    --request "$FIXTURES/gas-grade-summary-request.json" --label grade-summary | tee -a "$WORK/out.txt" | grep -v '^JSON' || true
+  "$WORK/rpc-load" --port "$HAZARD_PORT" --connections 64 --depth "$depth" --seconds "$PER_CELL" \
+    --request "$WORK/gas-grade-summary-request.body.json" --label grade-summary | tee -a "$WORK/out.txt" | grep -v '^JSON' || true
 done
 grep '^JSON ' "$WORK/out.txt" | sed 's/^JSON //' > "$RESULTS"
 
