@@ -11,21 +11,49 @@ public struct JSONReader: ~Copyable {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
+    /// Where the tokens go (see `JSONTape`); the tree readers materialise it afterwards.
+    private var tokens: [JSONTape.Token]
+    /// Decoded text of an escaped string, kept to check it is valid UTF-8.
+    private var unescapedScratch: [UInt8] = []
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, tokens: consuming [JSONTape.Token]) {
+        self.bytes = bytes
+        self.tokens = tokens
+    }
+
+    /// Reads one JSON document (any value, surrounded by optional whitespace) into `tape`,
+    /// replacing what it held; the tape then indexes `bytes`.
+    ///
+    /// - Throws: `JSONError` at the first byte that does not fit the grammar (the tape is
+    ///   left empty).
+    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, into tape: inout JSONTape) throws(JSONError) {
+        guard bytes.count < Int(UInt32.max) else {
+            throw JSONError(.unexpectedByte, at: 0, "document of \(bytes.count) bytes is too long")
+        }
+        tape.removeAll()
+        var reader = JSONReader(bytes, tokens: tape.tokens)
+        tape.tokens = []
+        defer { tape.tokens = reader.tokens }
+        do throws(JSONError) {
+            reader.skipWhitespace()
+            try reader.readValue()
+            reader.skipWhitespace()
+            guard reader.index == bytes.count else {
+                throw JSONError(.trailingContent, at: reader.index, "unexpected content after the JSON value")
+            }
+        } catch {
+            reader.tokens.removeAll(keepingCapacity: true)
+            throw error
+        }
+    }
 
     /// Reads one JSON document (any value, surrounded by optional whitespace).
     ///
     /// - Throws: `JSONError` at the first byte that does not fit the grammar.
     public static func read(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONError) -> JSONValue {
-        var reader = JSONReader(bytes)
-        reader.skipWhitespace()
-        let value = try reader.readValue()
-        reader.skipWhitespace()
-        guard reader.index == bytes.count else {
-            throw JSONError(.trailingContent, at: reader.index, "unexpected content after the JSON value")
-        }
-        return value
+        var tape = JSONTape()
+        try read(bytes, into: &tape)
+        return tape.value(in: bytes)
     }
 
     /// Reads one JSON document from bytes.
@@ -49,58 +77,80 @@ public struct JSONReader: ~Copyable {
 
     // MARK: Values
 
-    private mutating func readValue() throws(JSONError) -> JSONValue {
+    private mutating func token(_ kind: JSONTape.Kind, from start: Int, to end: Int) {
+        let at = UInt32(truncatingIfNeeded: tokens.count)
+        tokens.append(JSONTape.Token(kind: kind, start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: end), next: at + 1, count: 0))
+    }
+
+    private mutating func readValue() throws(JSONError) {
         guard index < bytes.count else { throw JSONError(.unexpectedEnd, at: index, "expected a value, found the end") }
+        let start = index
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try readObject()
-        case UInt8(ascii: "["): return try readArray()
-        case UInt8(ascii: "\""): return .string(try readString())
-        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try readNumber())
+        case UInt8(ascii: "{"): try readObject()
+        case UInt8(ascii: "["): try readArray()
+        case UInt8(ascii: "\""): try readString()
+        case UInt8(ascii: "t"): try expectLiteral("true"); token(.true, from: start, to: index)
+        case UInt8(ascii: "f"): try expectLiteral("false"); token(.false, from: start, to: index)
+        case UInt8(ascii: "n"): try expectLiteral("null"); token(.null, from: start, to: index)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try readNumber()
         default: throw unexpected("expected a value")
         }
     }
 
-    private mutating func readObject() throws(JSONError) -> JSONValue {
+    /// Opens a container's token; `close` fills in its end, subtree and count.
+    private mutating func open(_ kind: JSONTape.Kind) throws(JSONError) -> Int {
         try enter()
+        let at = tokens.count
+        token(kind, from: index, to: index)
         index += 1
-        var members: [JSONMember] = []
+        return at
+    }
+
+    private mutating func close(_ at: Int, count: Int) {
+        index += 1
+        depth -= 1
+        tokens[at].end = UInt32(truncatingIfNeeded: index)
+        tokens[at].next = UInt32(truncatingIfNeeded: tokens.count)
+        tokens[at].count = UInt32(truncatingIfNeeded: count)
+    }
+
+    private mutating func readObject() throws(JSONError) {
+        let at = try open(.object)
+        var count = 0
         skipWhitespace()
-        if peek == UInt8(ascii: "}") { index += 1; depth -= 1; return .object(members) }
+        if peek == UInt8(ascii: "}") { close(at, count: 0); return }
         while true {
             skipWhitespace()
             guard peek == UInt8(ascii: "\"") else { throw unexpected("expected a member name in quotes") }
-            let key = try readString()
+            try readString()
             skipWhitespace()
             guard peek == UInt8(ascii: ":") else { throw unexpected("expected ':' after the member name") }
             index += 1
             skipWhitespace()
-            let value = try readValue()
-            members.append(JSONMember(key: key, value: value))
+            try readValue()
+            count += 1
             skipWhitespace()
             switch peek {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; depth -= 1; return .object(members)
+            case UInt8(ascii: "}"): close(at, count: count); return
             default: throw unexpected("expected ',' or '}' in an object")
             }
         }
     }
 
-    private mutating func readArray() throws(JSONError) -> JSONValue {
-        try enter()
-        index += 1
-        var items: [JSONValue] = []
+    private mutating func readArray() throws(JSONError) {
+        let at = try open(.array)
+        var count = 0
         skipWhitespace()
-        if peek == UInt8(ascii: "]") { index += 1; depth -= 1; return .array(items) }
+        if peek == UInt8(ascii: "]") { close(at, count: 0); return }
         while true {
             skipWhitespace()
-            items.append(try readValue())
+            try readValue()
+            count += 1
             skipWhitespace()
             switch peek {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "]"): index += 1; depth -= 1; return .array(items)
+            case UInt8(ascii: "]"): close(at, count: count); return
             default: throw unexpected("expected ',' or ']' in an array")
             }
         }
@@ -125,13 +175,13 @@ public struct JSONReader: ~Copyable {
 
     // MARK: Numbers
 
-    private mutating func readNumber() throws(JSONError) -> JSONNumber {
+    private mutating func readNumber() throws(JSONError) {
         let start = index
         guard let end = Self.numberEnd(bytes, from: index) else {
             throw JSONError(.invalidNumber, at: Self.numberErrorOffset(bytes, from: index), "invalid number")
         }
         index = end
-        return JSONNumber(validatedText: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        token(.number, from: start, to: end)
     }
 
     /// Whether all of `bytes` is one JSON number.
@@ -170,22 +220,35 @@ public struct JSONReader: ~Copyable {
 
     // MARK: Strings
 
-    private mutating func readString() throws(JSONError) -> String {
+    private mutating func readString() throws(JSONError) {
         index += 1  // opening quote
         let start = index
         var bits: UInt8 = 0
-        // Fast path: no escapes.
+        // Fast path: no escapes. Eight bytes at a time while none of them ends the string, starts an
+        // escape or is a control character (the writer's test); `wide` gathers their high bits.
+        var wide: UInt64 = 0
+        let base = UnsafeRawPointer(bytes.baseAddress)
         while index < bytes.count {
+            if index + 8 <= bytes.count, let base {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if !JSONWriter.needsEscape(word) {
+                    wide |= word
+                    index += 8
+                    continue
+                }
+            }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
+                if wide & 0x8080_8080_8080_8080 != 0 { bits |= 0x80 }
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                index += 1
                 // ASCII (most keys and values) is valid UTF-8 as it stands; other text is checked
                 // here, so decoding never has to repair anything.
                 guard bits < 0x80 || Self.isValidUTF8(slice) else {
                     throw JSONError(.invalidUTF8, at: Self.firstInvalidUTF8(slice) + start, "string is not valid UTF-8")
                 }
-                return String(decoding: slice, as: UTF8.self)
+                token(.string, from: start, to: index)
+                index += 1
+                return
             }
             bits |= byte
             if byte == UInt8(ascii: "\\") { break }
@@ -193,18 +256,22 @@ public struct JSONReader: ~Copyable {
             index += 1
         }
         guard index < bytes.count else { throw JSONError(.unexpectedEnd, at: index, "unterminated string") }
-        // Slow path: collect bytes, decoding escapes.
-        var out = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<index]))
-        let rawStart = start
+        // Slow path: decode the escapes, so the text can be checked as UTF-8 as a whole.
+        var out = unescapedScratch
+        unescapedScratch = []
+        defer { unescapedScratch = out }
+        out.removeAll(keepingCapacity: true)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
-                index += 1
                 guard out.withUnsafeBufferPointer(Self.isValidUTF8) else {
-                    throw JSONError(.invalidUTF8, at: rawStart, "string is not valid UTF-8")
+                    throw JSONError(.invalidUTF8, at: start, "string is not valid UTF-8")
                 }
-                return String(decoding: out, as: UTF8.self)
+                token(.escapedString, from: start, to: index)
+                index += 1
+                return
             case UInt8(ascii: "\\"):
                 try readEscape(into: &out)
             case 0..<0x20:
@@ -215,6 +282,24 @@ public struct JSONReader: ~Copyable {
             }
         }
         throw JSONError(.unexpectedEnd, at: index, "unterminated string")
+    }
+
+    /// The text of an escaped string's raw bytes (between its quotes), which the reader
+    /// already checked: every escape is well formed.
+    static func unescaped(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var reader = JSONReader(raw, tokens: [])
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        while reader.index < raw.count {
+            if raw[reader.index] == UInt8(ascii: "\\") {
+                // Cannot fail on checked text; stop rather than trap if it ever did.
+                do throws(JSONError) { try reader.readEscape(into: &out) } catch { break }
+            } else {
+                out.append(raw[reader.index])
+                reader.index += 1
+            }
+        }
+        return out
     }
 
     private mutating func readEscape(into out: inout [UInt8]) throws(JSONError) {
