@@ -76,9 +76,12 @@ let decoded = try decoder.decode(Request.self, from: data)
 let object = try JSONSerialization.jsonObject(with: data)
 let value = try JSONReader.read(bytes)
 
-// A profiling run (RPC_BENCH_PROFILE, below) skips Foundation, so its samples are ours alone.
+// A profiling run (RPC_BENCH_PROFILE, below) measures nothing else, so its samples are that
+// stage's alone. RPC_BENCH_ITERATIONS sets its loop count: `valgrind --tool=callgrind` at two
+// counts gives instructions per request, a figure this noisy machine cannot disturb.
 let profiling = ProcessInfo.processInfo.environment["RPC_BENCH_PROFILE"] != nil
-let oursRead = try measure("read   HazardRPC JSONReader") { blackHole(try JSONReader.read(bytes)) }
+let profileIterations = ProcessInfo.processInfo.environment["RPC_BENCH_ITERATIONS"].flatMap { Int($0) }
+let oursRead = profiling ? 0 : try measure("read   HazardRPC JSONReader") { blackHole(try JSONReader.read(bytes)) }
 if !profiling {
     let decode = try measure("read   Foundation JSONDecoder") { blackHole(try decoder.decode(Request.self, from: data)) }
     let serRead = try measure("read   JSONSerialization") { blackHole(try JSONSerialization.jsonObject(with: data)) }
@@ -104,7 +107,7 @@ if let checklist = ChecklistLoader(registry: PluginRegistry([])).loadAll([checkl
     let responseBytes = evaluation.jsonBytes
     print("response: \(responseBytes.count) bytes")
     let input = answersJSON.answerInput
-    let encoded = EncodedFindings(checklist)
+    let encoded = EncodedEvaluation(checklist)
     func gradeBytes() -> [UInt8] {
         guard let (summary, states) = try? Engine.grade(checklist, input: input, inspectionDate: day),
               let result = encoded.result(summary, findings: states, detail: .full) else { return [] }
@@ -114,24 +117,26 @@ if let checklist = ChecklistLoader(registry: PluginRegistry([])).loadAll([checkl
                                    logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
     let frame = ByteBuffer(bytes: bytes)
     var session = dispatcher.makeSession()
+    // As a connection serves its requests: one scratch reused throughout.
+    var scratch = RPCScratch()
     func dispatch() {
         var out = ByteBuffer()
-        _ = dispatcher.respondNow(to: frame, session: &session, into: &out)
+        _ = dispatcher.respondNow(to: frame, session: &session, into: &out, scratch: &scratch)
         blackHole(out)
     }
     // perf record targets: one stage in a loop.
     switch ProcessInfo.processInfo.environment["RPC_BENCH_PROFILE"] {
     case "write"?:
-        for _ in 0..<200_000 { blackHole(gradeBytes()) }
+        for _ in 0..<(profileIterations ?? 200_000) { blackHole(gradeBytes()) }
         exit(0)
     case "evaluate"?:
-        for _ in 0..<300_000 { blackHole(try? Engine.grade(checklist, input: input, inspectionDate: day)) }
+        for _ in 0..<(profileIterations ?? 300_000) { blackHole(try? Engine.grade(checklist, input: input, inspectionDate: day)) }
         exit(0)
     case "answers"?:
-        for _ in 0..<200_000 { blackHole(answersJSON.answerInput) }
+        for _ in 0..<(profileIterations ?? 200_000) { blackHole(answersJSON.answerInput) }
         exit(0)
     case "dispatch"?:
-        for _ in 0..<200_000 { dispatch() }
+        for _ in 0..<(profileIterations ?? 200_000) { dispatch() }
         exit(0)
     default: break
     }
@@ -139,7 +144,11 @@ if let checklist = ChecklistLoader(registry: PluginRegistry([])).loadAll([checkl
     let e = measure("  Engine.grade(input:) (bind, decide, states)") { blackHole(try? Engine.grade(checklist, input: input, inspectionDate: day)) }
     let w = measure("  grade + pre-encoded findings → JSON") { blackHole(gradeBytes()) } - e
     _ = measure("  (Engine.evaluate + ordinary writer)") { blackHole((try? Engine.evaluate(checklist, input: input, inspectionDate: day))?.jsonBytes) }
+    var tape = JSONTape()
+    let t = bytes.withUnsafeBufferPointer { document in
+        measure("  read into a tape (no tree)") { try? JSONReader.read(document, into: &tape); blackHole(tape) }
+    }
     let d = measure("  whole dispatch (parse→frame)") { dispatch() }
-    print(String(format: "  stages: request parse %.2f + answers %.2f + grade %.2f + write %.2f µs", oursRead, a, e, w))
+    print(String(format: "  stages: request parse %.2f (tape only %.2f) + answers %.2f + grade %.2f + write %.2f µs", oursRead, t, a, e, w))
     print(String(format: "  ceiling per core from dispatch alone: %.0f req/s", 1e6 / d))
 }

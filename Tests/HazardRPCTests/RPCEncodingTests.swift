@@ -33,10 +33,10 @@ struct RPCEncodingTests {
 
     @Test("pre-encoded findings write exactly the bytes of the ordinary writer, for every example and detail level",
           arguments: Evaluation.Detail.allCases)
-    func encodedFindingsMatch(detail: Evaluation.Detail) throws {
+    func encodedEvaluationsMatch(detail: Evaluation.Detail) throws {
         #expect(Self.examples.count >= 9)
         for example in Self.examples {
-            let encoded = EncodedFindings(example.checklist)
+            let encoded = EncodedEvaluation(example.checklist)
             // The example's answers (values of every kind, facts from plugins) and no answers at all (no values).
             for input in [example.answers.answers, AnswerInput(.mapping([]))] {
                 let evaluation = try Engine.evaluate(example.checklist, input: input, inspectionDate: example.answers.inspectionDate, detail: detail)
@@ -52,8 +52,8 @@ struct RPCEncodingTests {
         let gas = try #require(Self.examples.first { $0.checklist.id.rawValue == "urban-gas-2023" })
         let other = try #require(Self.examples.first { $0.checklist.id != gas.checklist.id })
         let (summary, states) = try Engine.grade(other.checklist, input: other.answers.answers, inspectionDate: other.answers.inspectionDate)
-        #expect(EncodedFindings(gas.checklist).result(summary, findings: states, detail: .full) == nil)
-        #expect(EncodedFindings(other.checklist).result(summary, findings: states, detail: .full) != nil)
+        #expect(EncodedEvaluation(gas.checklist).result(summary, findings: states, detail: .full) == nil)
+        #expect(EncodedEvaluation(other.checklist).result(summary, findings: states, detail: .full) != nil)
     }
 
     @Test("an answer key sent twice keeps its first answer, as JSON lookups do", arguments: [(false, "major"), (true, "compliant")])

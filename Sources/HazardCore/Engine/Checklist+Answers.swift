@@ -149,7 +149,8 @@ extension Checklist {
         case (.list, .list(let records)):
             var issues: [AnswerError.Issue] = []
             for (index, record) in records.enumerated() {
-                for (key, fieldValue) in record.fields.sorted(by: { $0.key < $1.key }) {
+                for entry in record.sortedFields {
+                    let key = entry.name, fieldValue = entry.value
                     let fieldPath = "\(path)[\(index)].\(key)"
                     guard let field = question.fields.first(where: { $0.id.rawValue == key }) else {
                         issues.append(.init(code: .unknownField, path: fieldPath, message: "no such field\(Suggestion.hint(for: key, in: question.fields.map(\.id.rawValue)))", mark: nil))

@@ -146,25 +146,27 @@ extension AnswerSlots {
     /// The answer to question number `index` as a plain value (for evidence), nil when
     /// unanswered. Read through the slot bindings, without copying the `Question`.
     func value(of index: Int, in checklist: Checklist) -> Value? {
-        let binding = checklist.binding[index]
-        let slot = binding.slot
-        guard binding.kind == .list else {
-            return Self.scalar(binding, number: numbers[slot], text: slot < texts.count ? texts[slot] : nil)
+        let slot = checklist.binding[index].slot
+        guard checklist.binding[index].kind == .list else {
+            return Self.scalar(checklist.binding[index], number: numbers[slot], text: slot < texts.count ? texts[slot] : nil)
         }
         guard let table = lists[slot] else { return nil }
         let fields = checklist.listBindings[index]
         return .list((0..<table.count).map { row in
-            var record = [String: Value](minimumCapacity: fields.ids.count)
-            for (id, field) in zip(fields.ids, fields.bindings) {
-                let k = row * table.fieldCount + field.slot
-                if let value = Self.scalar(field, number: table.numbers[k], text: table.texts[k]) { record[id] = value }
+            var record: [Record.Field] = []
+            record.reserveCapacity(fields.ids.count)
+            for f in fields.sortedOrder {
+                let k = row * table.fieldCount + fields.bindings[f].slot
+                if let value = Self.scalar(fields.bindings[f], number: table.numbers[k], text: table.texts[k]) {
+                    record.append(Record.Field(name: fields.ids[f], value: value))
+                }
             }
-            return Record(record)
+            return Record(sorted: record)
         })
     }
 
     /// A scalar slot's value; nil when unanswered (NaN).
-    static func scalar(_ binding: SlotBinding, number: Double, text: String?) -> Value? {
+    static func scalar(_ binding: borrowing SlotBinding, number: Double, text: String?) -> Value? {
         guard !number.isNaN else { return nil }
         switch binding.kind {
         case .boolean: return .bool(number != 0)

@@ -35,10 +35,31 @@ public enum Engine {
         return (summary, findingStates(checklist, decided.slots, statuses: decided.statuses, facts: decided.facts))
     }
 
+    /// Grades answers bound one at a time (`SlotBinder`) as `grade(_:input:inspectionDate:)`
+    /// grades the same answers from a tree; with `findings: false` the findings are left empty
+    /// (for a summary).
+    ///
+    /// - Throws: `AnswerError` when the plugin rejects an answer.
+    public static func grade(_ bound: SlotBinder, findings: Bool = true) throws(AnswerError) -> (summary: Evaluation, findings: FindingStates) {
+        let checklist = bound.checklist
+        let (slots, answers) = bound.finish()
+        let decided = try decide(checklist, slots: slots, answers: answers)
+        let summary = report(checklist, decided.slots, statuses: decided.statuses, facts: decided.facts, warnings: decided.warnings, detail: .summary)
+        let states = findings ? findingStates(checklist, decided.slots, statuses: decided.statuses, facts: decided.facts) : FindingStates(statuses: [], values: [], starts: [0])
+        return (summary, states)
+    }
+
     /// Binds the answers, derives the plugin's facts and decides every criterion.
     private static func decide(_ checklist: Checklist, input: AnswerInput, inspectionDate: Day?) throws(AnswerError)
         -> (slots: AnswerSlots, statuses: [UInt8], facts: [String: Value], warnings: [String]) {
-        var (slots, answers) = try checklist.bind(input, inspectionDate: inspectionDate)
+        let (slots, answers) = try checklist.bind(input, inspectionDate: inspectionDate)
+        return try decide(checklist, slots: slots, answers: answers)
+    }
+
+    /// Derives the plugin's facts from bound answers and decides every criterion.
+    private static func decide(_ checklist: Checklist, slots: AnswerSlots, answers: Answers?) throws(AnswerError)
+        -> (slots: AnswerSlots, statuses: [UInt8], facts: [String: Value], warnings: [String]) {
+        var slots = slots
         var warnings: [String] = []
         let facts = try answers.map { answers throws(AnswerError) in try derive(checklist, answers, into: &slots, warnings: &warnings) } ?? [:]
         var statuses: [UInt8] = []

@@ -29,6 +29,8 @@ public final class Checklist: Sendable {
     let hasPlugin: Bool
     /// Question ids in order, to match answer keys without copying `Question`s.
     let questionIDs: [String]
+    /// The same ids, found by their UTF-8 bytes (`SlotBinder`).
+    let questionKeys: UTF8KeyTable
     let reportPlan: ReportPlan
 
     init(definition: ChecklistDefinition, sections: [Section], questions: [Question], criteria: [Criterion],
@@ -55,6 +57,7 @@ public final class Checklist: Sendable {
         hasListSlots = questions.contains { $0.kind == .list }
         hasPlugin = plugin != nil
         questionIDs = questions.map(\.id.rawValue)
+        questionKeys = UTF8KeyTable(questionIDs)
         reportPlan = ReportPlan(questions: questions, criteria: criteria, sections: sections, factSlots: factSlots)
     }
 
@@ -79,6 +82,8 @@ struct SlotBinding: Sendable {
     let min: Double
     let max: Double
     let options: [String]
+    /// The options found by their UTF-8 bytes (`SlotBinder`).
+    let optionKeys: UTF8KeyTable
 
     init(_ question: Question) {
         kind = question.kind
@@ -86,6 +91,42 @@ struct SlotBinding: Sendable {
         min = question.min ?? -.infinity
         max = question.max ?? .infinity
         options = question.options.map(\.value)
+        optionKeys = UTF8KeyTable(options)
+    }
+}
+
+extension SlotBinding {
+    // Storing what `SlotBinder` reads, as `Checklist.storeFast` and `tableFast` do. Methods
+    // called on the binding where it lies: copying one out of its array retains its arrays.
+
+    func store(bool: Bool, at slot: Int, numbers: inout [Double]) -> Bool {
+        guard kind == .boolean else { return false }
+        numbers[slot] = bool ? 1 : 0
+        return true
+    }
+
+    func store(number n: Double, at slot: Int, numbers: inout [Double]) -> Bool {
+        guard kind == .number || (kind == .integer && Int64(exactly: n) != nil), n.isFinite, n >= min, n <= max else { return false }
+        numbers[slot] = n
+        return true
+    }
+
+    /// An enum option, text or date, given as UTF-8.
+    func store(utf8 text: UnsafeBufferPointer<UInt8>, at slot: Int, numbers: inout [Double], texts: inout [String?]) -> Bool {
+        switch kind {
+        case .enum:
+            guard let option = optionKeys.index(of: text) else { return false }
+            numbers[slot] = Double(option)
+        case .text:
+            texts[slot] = String(decoding: text, as: UTF8.self)
+            numbers[slot] = 0
+        case .date:
+            guard let day = Day(isoUTF8: text) else { return false }
+            numbers[slot] = Double(day.daysSinceEpoch)
+        default:
+            return false
+        }
+        return true
     }
 }
 
@@ -93,9 +134,16 @@ struct SlotBinding: Sendable {
 struct ListBinding: Sendable {
     let ids: [String]
     let bindings: [SlotBinding]
+    /// The field ids found by their UTF-8 bytes (`SlotBinder`).
+    let keys: UTF8KeyTable
+    /// Field numbers in the order of their ids: a `Record`'s order.
+    let sortedOrder: [Int]
 
     init(_ question: Question) {
-        ids = question.fields.map(\.id.rawValue)
+        let ids = question.fields.map(\.id.rawValue)
+        self.ids = ids
         bindings = question.fields.map(SlotBinding.init)
+        keys = UTF8KeyTable(ids)
+        sortedOrder = ids.indices.sorted { ids[$0] < ids[$1] }
     }
 }

@@ -22,7 +22,13 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD` exactly; nil for anything else.
     public init?(iso text: some StringProtocol) {
-        let u = Array(text.utf8)
+        let bytes = Array(text.utf8)
+        guard let day = bytes.withUnsafeBufferPointer(Day.init(isoUTF8:)) else { return nil }
+        self = day
+    }
+
+    /// `YYYY-MM-DD` given as UTF-8 bytes (a request's, read in place, nothing allocated).
+    public init?(isoUTF8 u: UnsafeBufferPointer<UInt8>) {
         guard u.count == 10, u[4] == 0x2D, u[7] == 0x2D else { return nil }
         func digits(_ r: Range<Int>) -> Int? {
             var v = 0

@@ -33,11 +33,34 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// One row of a list-of-records answer, e.g. `{substance: 液氯, quantity_t: 50}`.
+///
+/// Fields are kept sorted by name, each name once: the order every writer puts them in. A
+/// record has a handful of fields, so an array beats a dictionary both to build (no hashing)
+/// and to write (no sorting per record, per evaluation).
 public struct Record: Sendable, Hashable, CustomStringConvertible {
-    public var fields: [String: Value]
-    public init(_ fields: [String: Value]) { self.fields = fields }
-    public subscript(_ field: String) -> Value? { fields[field] }
+    public struct Field: Sendable, Hashable {
+        public let name: String
+        public let value: Value
+    }
+
+    /// By name (`String` order), each name once.
+    public let sortedFields: [Field]
+
+    public init(_ fields: [String: Value]) {
+        sortedFields = fields.map { Field(name: $0.key, value: $0.value) }.sorted { $0.name < $1.name }
+    }
+
+    /// From fields already in name order, each name once (the caller's promise).
+    init(sorted fields: [Field]) { sortedFields = fields }
+
+    public var fields: [String: Value] { Dictionary(sortedFields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first }) }
+
+    public subscript(_ field: String) -> Value? {
+        for entry in sortedFields where entry.name == field { return entry.value }
+        return nil
+    }
+
     public var description: String {
-        "{" + fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
+        "{" + sortedFields.map { "\($0.name): \($0.value)" }.joined(separator: ", ") + "}"
     }
 }

@@ -91,7 +91,7 @@ package enum EvaluationJSON {
             for (i, r) in records.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 var j = CanonicalJSON()
-                for (k, x) in r.fields.sorted(by: { $0.key < $1.key }) { j.add(k, raw: value(x)) }
+                for field in r.sortedFields { j.add(field.name, raw: value(field.value)) }
                 out.append(contentsOf: j.objectBytes)
             }
             out.append(UInt8(ascii: "]"))

@@ -35,28 +35,43 @@ public struct RPCDispatcher: Sendable {
     /// Answers one request frame now if every method it calls is synchronous, appending the
     /// response frame to `out`; otherwise hands back the parsed payload. Never blocks.
     public func respondNow(to frame: ByteBuffer, session: inout RPCSession, into out: inout ByteBuffer) -> Reply {
-        // Sized for a full grading result (~15 KB), so the common large answer is written
-        // without regrowing.
-        var json = JSONOutput(capacity: 16_384)
-        return respondNow(to: frame, session: &session, into: &out, scratch: &json)
+        var scratch = RPCScratch()
+        return respondNow(to: frame, session: &session, into: &out, scratch: &scratch)
     }
 
-    /// As `respondNow(to:session:into:)`, writing the JSON text in `scratch` first (emptied
-    /// here): a connection keeps one, instead of allocating ~16 KB for every request.
-    public func respondNow(to frame: ByteBuffer, session: inout RPCSession, into out: inout ByteBuffer, scratch json: inout JSONOutput) -> Reply {
-        json.reset()
+    /// As `respondNow(to:session:into:)`, reading the request and writing the response's JSON
+    /// in `scratch` (emptied here): a connection keeps one for all its requests.
+    ///
+    /// The frame is read once, into a token tape. A single request for a method with a direct
+    /// body (`hazard.grade`) is answered from the tape; any other request, and any the direct
+    /// body declines, is answered from the `JSONValue` tree built from the same tape.
+    public func respondNow(to frame: ByteBuffer, session: inout RPCSession, into out: inout ByteBuffer, scratch: inout RPCScratch) -> Reply {
+        scratch.json.reset()
+        let read: Result<JSONValue?, JSONError> = frame.withUnsafeReadableBytes { raw in
+            let document = raw.assumingMemoryBound(to: UInt8.self)
+            do throws(JSONError) {
+                try JSONReader.read(document, into: &scratch.tape)
+            } catch {
+                return .failure(error)
+            }
+            if respondDirect(scratch.tape, document, session: session, writing: &scratch.json) { return .success(nil) }
+            return .success(scratch.tape.value(in: document))
+        }
         let payload: JSONValue
-        switch parse(frame) {
+        switch read {
         case .failure(let error):
-            Self.write(parseError: error, to: &json)
-            RPCFrame.write(json, into: &out)
+            Self.write(parseError: error, to: &scratch.json)
+            RPCFrame.write(scratch.json, into: &out)
             return .answered(written: true)
-        case .success(let value):
+        case .success(nil):
+            RPCFrame.write(scratch.json, into: &out)
+            return .answered(written: true)
+        case .success(let value?):
             payload = value
         }
         guard !needsTask(payload) else { return .deferred(payload) }
-        let written = respondNow(to: payload, session: &session, writing: &json)
-        if written { RPCFrame.write(json, into: &out) }
+        let written = respondNow(to: payload, session: &session, writing: &scratch.json)
+        if written { RPCFrame.write(scratch.json, into: &out) }
         return .answered(written: written)
     }
 
@@ -92,12 +107,6 @@ public struct RPCDispatcher: Sendable {
         guard frame.readableBytes > 4 else { return nil }
         return frame.withUnsafeReadableBytes { raw in
             try? JSONReader.read(UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[4...]))
-        }
-    }
-
-    private func parse(_ frame: ByteBuffer) -> Result<JSONValue, JSONError> {
-        frame.withUnsafeReadableBytes { raw in
-            do throws(JSONError) { return .success(try JSONReader.read(raw.assumingMemoryBound(to: UInt8.self))) } catch { return .failure(error) }
         }
     }
 
@@ -243,17 +252,9 @@ public struct RPCDispatcher: Sendable {
             return .done(.failure(RPCError(.methodNotFound, "no method '\(request.method)'", data: .object(["method": .string(request.method)]))))
         }
         let principal: RPCPrincipal
-        if let current = session.principal {
-            principal = current
-        } else if method.isPublic {
-            principal = RPCPrincipal(name: "anonymous", role: .reader, sectors: [], regions: [])
-        } else {
-            return .done(.failure(RPCError(.unauthenticated, "call session.authenticate first")))
-        }
-        do throws(RPCError) {
-            try principal.require(method.role, for: method.name)
-        } catch {
-            return .done(.failure(error))
+        switch Self.principal(for: method, session: session) {
+        case .success(let found): principal = found
+        case .failure(let error): return .done(.failure(error))
         }
         var params = RPCParams(request.params)
         switch method.body {
@@ -266,6 +267,25 @@ public struct RPCDispatcher: Sendable {
         case .async(let body):
             return .waiting(Waiting(name: method.name, principal: principal), body, params)
         }
+    }
+
+    /// Who calls `method` in `session`: its authenticated principal, an anonymous reader for
+    /// a public method before authentication, or the error when that one may not call it.
+    static func principal(for method: RPCMethod, session: RPCSession) -> Result<RPCPrincipal, RPCError> {
+        let principal: RPCPrincipal
+        if let current = session.principal {
+            principal = current
+        } else if method.isPublic {
+            principal = RPCPrincipal(name: "anonymous", role: .reader, sectors: [], regions: [])
+        } else {
+            return .failure(RPCError(.unauthenticated, "call session.authenticate first"))
+        }
+        do throws(RPCError) {
+            try principal.require(method.role, for: method.name)
+        } catch {
+            return .failure(error)
+        }
+        return .success(principal)
     }
 
     private func map(_ error: any Error, method: String) -> RPCError {

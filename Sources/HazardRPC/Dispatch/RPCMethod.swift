@@ -12,11 +12,18 @@ public struct RPCMethod: Sendable {
         case async(AsyncBody)
     }
 
+    /// Answers straight from the request's token tape, for the hottest methods: the params
+    /// object's token (nil when absent) in `tape`, which indexes `document`. Returns nil to
+    /// hand the request to `body`, which also words every error; so it answers only what it
+    /// answers exactly as `body` would. See `RPCDispatcher.respondDirect`.
+    public typealias DirectBody = @Sendable (_ tape: JSONTape, _ params: Int?, _ document: UnsafeBufferPointer<UInt8>, _ principal: RPCPrincipal) -> (any JSONEncodable)?
+
     public var name: String
     public var role: RPCRole
     /// Whether it may be called before `session.authenticate` on a server with tokens.
     public var isPublic: Bool
     public var body: Body
+    public var direct: DirectBody?
 
     /// A method that may wait (on the ledger); run in a task, never on an event loop.
     public init(_ name: String, role: RPCRole, isPublic: Bool = false, body: @escaping AsyncBody) {
@@ -24,15 +31,16 @@ public struct RPCMethod: Sendable {
     }
 
     /// A method that only computes; cheap enough to answer on the event loop.
-    public init(_ name: String, role: RPCRole, isPublic: Bool = false, sync body: @escaping SyncBody) {
-        self.init(name, role: role, isPublic: isPublic, body: .sync(body))
+    public init(_ name: String, role: RPCRole, isPublic: Bool = false, sync body: @escaping SyncBody, direct: DirectBody? = nil) {
+        self.init(name, role: role, isPublic: isPublic, body: .sync(body), direct: direct)
     }
 
-    public init(_ name: String, role: RPCRole, isPublic: Bool, body: Body) {
+    public init(_ name: String, role: RPCRole, isPublic: Bool, body: Body, direct: DirectBody? = nil) {
         self.name = name
         self.role = role
         self.isPublic = isPublic
         self.body = body
+        self.direct = direct
     }
 
     public var isSynchronous: Bool {

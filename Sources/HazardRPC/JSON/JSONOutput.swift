@@ -201,11 +201,24 @@ public struct JSONOutput: ~Copyable {
 
     /// Already-written JSON text as one value (the caller vouches for it).
     mutating func raw(_ text: [UInt8]) { prefix(); append(text) }
+    mutating func raw(_ text: UnsafeBufferPointer<UInt8>) { prefix(); append(text) }
 
-    // A value spliced together from pre-encoded pieces and written values (`EncodedFindings`):
-    // `rawStart` opens it where a value may stand, `rawAppend` adds text inside it,
-    // `expectValue` lets the next written value follow a `"key":` piece, `rawEnd` closes it.
+    /// A string whose UTF-8 text needs no escaping: a string the reader found without escapes
+    /// (so without quotes, backslashes or control characters), written back as it came.
+    mutating func rawString(_ utf8: UnsafeBufferPointer<UInt8>) {
+        prefix()
+        append(UInt8(ascii: "\""))
+        append(utf8)
+        append(UInt8(ascii: "\""))
+    }
+
+    // A value spliced together from pre-encoded pieces and written values (`EncodedEvaluation`):
+    // `rawStart` opens it where a value may stand, `rawAppend` adds text inside it, `rawOpen`
+    // adds text that opens a container, `expectValue` lets the next written value follow a
+    // `"key":` piece, `rawEnd` closes it.
     mutating func rawStart(_ text: UnsafeBufferPointer<UInt8>) { prefix(); append(text) }
+    /// Text that ends by opening a container: the next value written is its first.
+    mutating func rawOpen(_ text: UnsafeBufferPointer<UInt8>) { append(text); afterKey = false; needsComma = false }
     mutating func rawAppend(_ text: UnsafeBufferPointer<UInt8>) { append(text) }
     mutating func rawAppend(_ byte: UInt8) { append(byte) }
     mutating func expectValue() { afterKey = true }

@@ -1,14 +1,15 @@
 public import HazardCore
 
-/// One checklist's findings as JSON text encoded once, at start-up, around the parts an
-/// inspection changes: the status and the evidence values. Writing a `hazard.grade` result
-/// then copies the criterion's clause, title, advice and labels (most of a ~15 KB response)
+/// One checklist's evaluation JSON encoded once, at start-up, around the parts an inspection
+/// changes: counts, scores, the rating, each finding's status and evidence values, facts and
+/// warnings. Writing a `hazard.grade` result then copies the checklist header, the section
+/// titles and each criterion's clause, title, advice and labels (most of a ~15 KB response)
 /// instead of escaping them again for every request.
 ///
-/// The text is exactly what `Finding.write(to:)` produces; `RPCEncodingTests` holds the two
+/// The text is exactly what `Evaluation.write(to:)` produces; `RPCEncodingTests` holds the two
 /// to byte equality. All pieces live in one byte array addressed by offsets, so writing
 /// retains nothing per piece.
-public final class EncodedFindings: Sendable {
+public final class EncodedEvaluation: Sendable {
     /// A range of `text`.
     struct Piece: Sendable {
         var start: Int
@@ -35,6 +36,17 @@ public final class EncodedFindings: Sendable {
     private let statusText: [Piece]
     /// `,"value":`
     private let valueKey: Piece
+    /// `{"checklist":{…}`
+    private let header: Piece
+    /// `,"inspection_date":`, `,"findings":[`, `],"counts":`, `,"score":`, `,"completeness":`,
+    /// `,"sections":[`, `],"facts":{`, `},"warnings":[`, `]}`
+    private let dateKey, findingsOpen, countsKey, scoreKey, completenessKey, sectionsOpen, factsOpen, warningsOpen, resultClose: Piece
+    /// `{"major":`, `,"general":`, `,"compliant":`, `,"not_applicable":`, `,"unanswered":`, `,"manual":`
+    private let countKeys: [Piece]
+    /// Per rating level (`Rating.Level.allCases` order): `,"rating":{"level":…,"label":…,"provisional":`
+    private let ratingText: [Piece]
+    /// Per section: `{"id":…,"title":…,"counts":`
+    private let sectionHeads: [Piece]
 
     public init(_ checklist: Checklist) {
         var text: [UInt8] = []
@@ -42,6 +54,7 @@ public final class EncodedFindings: Sendable {
             defer { text += bytes }
             return Piece(start: text.count, count: bytes.count)
         }
+        func piece(_ literal: String) -> Piece { piece(Array(literal.utf8)) }
         func encoded(_ build: (inout JSONOutput) -> Void) -> [UInt8] {
             var out = JSONOutput(capacity: 256)
             build(&out)
@@ -51,27 +64,46 @@ public final class EncodedFindings: Sendable {
             guard let value else { return [] }
             return Array(",".utf8) + encoded { $0.string(name) } + Array(":".utf8) + encoded { $0.string(value) }
         }
+        // Each member after the first is written with its leading comma, as inside an open object.
+        func object(_ members: [(String, String?)]) -> [UInt8] {
+            Array("{".utf8) + members.flatMap { member($0.0, $0.1) }.dropFirst()
+        }
         statusText = [FindingStatus.major, .general, .compliant, .notApplicable, .unanswered].map { status in
             piece(encoded { $0.string(status.rawValue) })
         }
-        valueKey = piece(Array(#","value":"#.utf8))
+        valueKey = piece(#","value":"#)
         var templates: [Template] = [], evidence: [(open: Piece, close: Piece)] = []
-        let findings = checklist.findingTemplates
-        for finding in findings {
-            // Each member after the first is written with its leading comma, as inside an open object.
-            let head = piece(Array("{".utf8) + member("criterion", finding.criterion.rawValue).dropFirst() + member("clause", finding.clause)
-                             + member("title", finding.title) + member("section", finding.section) + member("grade", finding.grade.rawValue)
-                             + Array(#","status":"#.utf8))
+        for finding in checklist.findingTemplates {
+            let head = piece(object([("criterion", finding.criterion.rawValue), ("clause", finding.clause), ("title", finding.title),
+                                     ("section", finding.section), ("grade", finding.grade.rawValue)]) + Array(#","status":"#.utf8))
             let middle = piece(Array(#","weight":"#.utf8) + encoded { $0.number(finding.weight) }
                                + Array(#","manual":"#.utf8) + encoded { $0.bool(finding.isManual) } + Array(#","evidence":["#.utf8))
             let first = evidence.count
             for item in finding.evidence {
-                let open = piece(Array("{".utf8) + member("kind", item.kind.rawValue).dropFirst() + member("name", item.name) + member("label", item.label))
+                let open = piece(object([("kind", item.kind.rawValue), ("name", item.name), ("label", item.label)]))
                 let close = piece(member("unit", item.unit) + Array("}".utf8))
                 evidence.append((open, close))
             }
             let tail = piece(Array("]".utf8) + member("advice", finding.advice) + member("note", finding.note) + Array("}".utf8))
             templates.append(Template(head: head, middle: middle, evidence: first..<evidence.count, tail: tail))
+        }
+        header = piece(Array(#"{"checklist":"#.utf8) + object([("id", checklist.id.rawValue), ("version", checklist.version), ("sha256", checklist.sha256),
+                                                                ("standard", checklist.standard.code), ("title", checklist.title)]) + Array("}".utf8))
+        dateKey = piece(#","inspection_date":"#)
+        findingsOpen = piece(#","findings":["#)
+        countsKey = piece(#"],"counts":"#)
+        scoreKey = piece(#","score":"#)
+        completenessKey = piece(#","completeness":"#)
+        sectionsOpen = piece(#","sections":["#)
+        factsOpen = piece(#"],"facts":{"#)
+        warningsOpen = piece(#"},"warnings":["#)
+        resultClose = piece("]}")
+        countKeys = [#"{"major":"#, #","general":"#, #","compliant":"#, #","not_applicable":"#, #","unanswered":"#, #","manual":"#].map(piece)
+        ratingText = Rating.Level.allCases.map { level in
+            piece(Array(#","rating":"#.utf8) + object([("level", level.rawValue), ("label", level.chinese)]) + Array(#","provisional":"#.utf8))
+        }
+        sectionHeads = checklist.sections.map { section in
+            piece(object([("id", section.id), ("title", section.title)]) + Array(#","counts":"#.utf8))
         }
         self.text = text
         self.templates = templates
@@ -81,10 +113,11 @@ public final class EncodedFindings: Sendable {
     }
 
     /// A `hazard.grade` result: `summary` (an evaluation at detail `.summary`) with the
-    /// findings of `states` at `detail`, written from the templates; nil when the evaluation
-    /// is not of this checklist.
+    /// findings of `states` at `detail` (none for `.summary`, when `states` is not read);
+    /// nil when the evaluation is not of this checklist.
     public func result(_ summary: Evaluation, findings states: FindingStates, detail: Evaluation.Detail) -> (some JSONEncodable)? {
-        guard summary.checklist.id == checklist, summary.checklist.sha256 == sha256, fits(states) else { return nil as EncodedResult? }
+        guard summary.checklist.id == checklist, summary.checklist.sha256 == sha256, summary.sections.count == sectionHeads.count,
+              summary.rating.label == summary.rating.level.chinese, detail == .summary || fits(states) else { return nil as EncodedResult? }
         return EncodedResult(summary: summary, states: states, detail: detail, encoded: self)
     }
 
@@ -92,36 +125,100 @@ public final class EncodedFindings: Sendable {
         var summary: Evaluation
         var states: FindingStates
         var detail: Evaluation.Detail
-        var encoded: EncodedFindings
-        func write(to out: inout JSONOutput) {
-            summary.write(to: &out) { out in encoded.write(states, detail: detail, to: &out) }
+        var encoded: EncodedEvaluation
+        func write(to out: inout JSONOutput) { encoded.write(summary, states, detail: detail, to: &out) }
+    }
+
+    /// Writes the result as `Evaluation.write(to:)` would, members in the same order.
+    private func write(_ summary: Evaluation, _ states: FindingStates, detail: Evaluation.Detail, to out: inout JSONOutput) {
+        text.withUnsafeBufferPointer { text in
+            func bytes(_ piece: Piece) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[piece.start..<(piece.start + piece.count)]) }
+            out.rawStart(bytes(header))
+            if let date = summary.inspectionDate {
+                out.rawAppend(bytes(dateKey))
+                out.expectValue()
+                out.string(date.description)
+            }
+            out.rawOpen(bytes(findingsOpen))
+            if detail != .summary { writeFindings(states, detail: detail, to: &out, text: text) }
+            out.rawAppend(bytes(countsKey))
+            writeCounts(summary.counts, to: &out, text: text)
+            if let score = summary.score {
+                out.rawAppend(bytes(scoreKey))
+                out.expectValue()
+                out.number(score)
+            }
+            if let completeness = summary.completeness {
+                out.rawAppend(bytes(completenessKey))
+                out.expectValue()
+                out.number(completeness)
+            }
+            out.rawAppend(bytes(ratingText[ratingIndex(summary.rating.level)]))
+            out.rawAppend(summary.rating.provisional ? Self.trueText : Self.falseText)
+            out.rawAppend(UInt8(ascii: "}"))
+            out.rawAppend(bytes(sectionsOpen))
+            for (index, section) in summary.sections.enumerated() {
+                if index > 0 { out.rawAppend(UInt8(ascii: ",")) }
+                out.rawAppend(bytes(sectionHeads[index]))
+                writeCounts(section.counts, to: &out, text: text)
+                if let score = section.score {
+                    out.rawAppend(bytes(scoreKey))
+                    out.expectValue()
+                    out.number(score)
+                }
+                out.rawAppend(UInt8(ascii: "}"))
+            }
+            out.rawOpen(bytes(factsOpen))
+            for (name, value) in summary.facts.sorted(by: { $0.key < $1.key }) {
+                out.key(computed: name)
+                value.write(to: &out)
+            }
+            out.rawOpen(bytes(warningsOpen))
+            for warning in summary.warnings { out.string(warning) }
+            out.rawEnd(bytes(resultClose))
         }
     }
 
+    private func writeCounts(_ counts: Evaluation.Counts, to out: inout JSONOutput, text: UnsafeBufferPointer<UInt8>) {
+        func count(_ key: Int, _ value: Int) {
+            let piece = countKeys[key]
+            out.rawAppend(UnsafeBufferPointer(rebasing: text[piece.start..<(piece.start + piece.count)]))
+            out.appendInteger(Int64(value))
+        }
+        count(0, counts.major)
+        count(1, counts.general)
+        count(2, counts.compliant)
+        count(3, counts.notApplicable)
+        count(4, counts.unanswered)
+        count(5, counts.manual)
+        out.rawAppend(UInt8(ascii: "}"))
+    }
+
     /// Writes the findings as the members of an open JSON array.
-    func write(_ states: FindingStates, detail: Evaluation.Detail, to out: inout JSONOutput) {
-        guard detail != .summary else { return }
-        text.withUnsafeBufferPointer { text in
-            func bytes(_ piece: Piece) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[piece.start..<(piece.start + piece.count)]) }
-            for (index, status) in states.statuses.enumerated() where detail == .full || status.isHazard {
-                let template = templates[index]
-                out.rawStart(bytes(template.head))
-                out.rawAppend(bytes(statusText[statusIndex(status)]))
-                out.rawAppend(bytes(template.middle))
-                for (k, value) in zip(template.evidence, states.values(of: index)) {
-                    if k > template.evidence.lowerBound { out.rawAppend(UInt8(ascii: ",")) }
-                    out.rawAppend(bytes(evidence[k].open))
-                    if let value {
-                        out.rawAppend(bytes(valueKey))
-                        out.expectValue()
-                        value.write(to: &out)
-                    }
-                    out.rawAppend(bytes(evidence[k].close))
+    private func writeFindings(_ states: FindingStates, detail: Evaluation.Detail, to out: inout JSONOutput, text: UnsafeBufferPointer<UInt8>) {
+        func bytes(_ piece: Piece) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[piece.start..<(piece.start + piece.count)]) }
+        for (index, status) in states.statuses.enumerated() where detail == .full || status.isHazard {
+            let template = templates[index]
+            out.rawStart(bytes(template.head))
+            out.rawAppend(bytes(statusText[statusIndex(status)]))
+            out.rawAppend(bytes(template.middle))
+            for (k, value) in zip(template.evidence, states.values(of: index)) {
+                if k > template.evidence.lowerBound { out.rawAppend(UInt8(ascii: ",")) }
+                out.rawAppend(bytes(evidence[k].open))
+                if let value {
+                    out.rawAppend(bytes(valueKey))
+                    out.expectValue()
+                    value.write(to: &out)
                 }
-                out.rawEnd(bytes(template.tail))
+                out.rawAppend(bytes(evidence[k].close))
             }
+            out.rawEnd(bytes(template.tail))
         }
     }
+
+    private static var trueText: UnsafeBufferPointer<UInt8> { literal("true") }
+    private static var falseText: UnsafeBufferPointer<UInt8> { literal("false") }
+    private static func literal(_ text: StaticString) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount) }
 
     /// Whether `states` has one entry per template and as many evidence values as the
     /// templates (with the checklist's hash checked too, the layouts then agree).
@@ -138,6 +235,16 @@ public final class EncodedFindings: Sendable {
         case .compliant: 2
         case .notApplicable: 3
         case .unanswered: 4
+        }
+    }
+
+    /// Where `level` is in `ratingText` (`Rating.Level.allCases` order).
+    private func ratingIndex(_ level: Rating.Level) -> Int {
+        switch level {
+        case .red: 0
+        case .orange: 1
+        case .yellow: 2
+        case .blue: 3
         }
     }
 }

@@ -124,9 +124,9 @@ extension Value: JSONEncodable {
             out.beginArray()
             for record in records {
                 out.beginObject()
-                for (name, value) in record.fields.sorted(by: { $0.key < $1.key }) {
-                    out.key(computed: name)
-                    value.write(to: &out)
+                for field in record.sortedFields {
+                    out.key(computed: field.name)
+                    field.value.write(to: &out)
                 }
                 out.endObject()
             }

@@ -5,13 +5,13 @@ public import HazardCore
 public struct RPCEngineMethods: Sendable {
     public let checklists: [Checklist]
     private let byID: [ChecklistID: Checklist]
-    private let encodedFindings: [ChecklistID: EncodedFindings]
+    private let encodedEvaluations: [ChecklistID: EncodedEvaluation]
     public let serverVersion: String
 
     public init(checklists: [Checklist], serverVersion: String) {
         self.checklists = checklists.sorted { $0.id < $1.id }
         self.byID = Dictionary(checklists.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.encodedFindings = byID.mapValues(EncodedFindings.init)
+        self.encodedEvaluations = byID.mapValues(EncodedEvaluation.init)
         self.serverVersion = serverVersion
     }
 
@@ -57,13 +57,60 @@ public struct RPCEngineMethods: Sendable {
                 let (target, input, date) = try gradeParams(&params, principal: principal)
                 // Findings are written from the checklist's pre-encoded text, not built as
                 // `Finding`s; a summary builds none at all.
-                if detail != .summary, let encoded = encodedFindings[target.id] {
+                if detail != .summary, let encoded = encodedEvaluations[target.id] {
                     let (summary, states) = try Engine.grade(target, input: input, inspectionDate: date)
                     if let result = encoded.result(summary, findings: states, detail: detail) { return result }
                 }
                 return try Engine.evaluate(target, input: input, inspectionDate: date, detail: detail)
+            }, direct: { tape, params, document, principal in
+                gradeDirect(tape, params, document, principal: principal)
             }),
         ]
+    }
+
+    /// `hazard.grade` read from the request's tape and bound without an answer tree; nil for
+    /// anything the body above should answer (every error, anything unusual): see
+    /// `RPCMethod.DirectBody`.
+    private func gradeDirect(_ tape: JSONTape, _ params: Int?, _ document: UnsafeBufferPointer<UInt8>, principal: RPCPrincipal) -> (any JSONEncodable)? {
+        guard let params else { return nil }
+        // The first of each member counts, as `RPCParams` reads them; any other member is an
+        // error the body reports.
+        var checklistToken = -1, answersToken = -1, dateToken = -1, detailToken = -1
+        for (name, value) in tape.members(params) {
+            guard tape.kind(name) == .string else { return nil }
+            if tape.isString(name, "checklist", in: document) {
+                if checklistToken < 0 { checklistToken = value }
+            } else if tape.isString(name, "answers", in: document) {
+                if answersToken < 0 { answersToken = value }
+            } else if tape.isString(name, "inspection_date", in: document) {
+                if dateToken < 0 { dateToken = value }
+            } else if tape.isString(name, "detail", in: document) {
+                if detailToken < 0 { detailToken = value }
+            } else {
+                return nil
+            }
+        }
+        // A null member is an absent one, as `RPCParams` reads it.
+        func given(_ token: Int) -> Int? { token >= 0 && tape.kind(token) != .null ? token : nil }
+        var detail = Evaluation.Detail.full
+        if let token = given(detailToken) {
+            guard tape.kind(token) == .string, let named = Evaluation.Detail(rawValue: tape.string(token, in: document)) else { return nil }
+            detail = named
+        }
+        var date: Day?
+        if let token = given(dateToken) {
+            guard tape.kind(token) == .string, let day = Day(isoUTF8: tape.bytes(token, in: document)) else { return nil }
+            date = day
+        }
+        guard let token = given(checklistToken), tape.kind(token) == .string,
+              let target = try? checklist(tape.string(token, in: document), for: principal) else { return nil }
+        var binder = SlotBinder(target, inspectionDate: date)
+        if let answers = given(answersToken) {
+            guard tape.kind(answers) == .object, binder.bind(answers: answers, in: tape, document) else { return nil }
+        }
+        // A plugin's refusal is an error: the body evaluates again and reports it.
+        guard let (summary, states) = try? Engine.grade(binder, findings: detail != .summary) else { return nil }
+        return encodedEvaluations[target.id]?.result(summary, findings: states, detail: detail)
     }
 
     /// Reads `checklist`, `answers`, `inspection_date` and evaluates. Shared with `inspection.record`.

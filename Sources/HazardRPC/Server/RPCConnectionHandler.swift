@@ -27,8 +27,8 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
     private var session: RPCSession
     /// Responses gathered since the last flush.
     private var out: ByteBuffer
-    /// Where each response's JSON is written before it is framed into `out`; reused.
-    private var scratch = JSONOutput(capacity: 16_384)
+    /// Where each request is read and its response's JSON written before it is framed into `out`; reused.
+    private var scratch = RPCScratch()
     private var queued = CircularBuffer<ByteBuffer>()
     private var taskRunning = false
     private var readHeld = false

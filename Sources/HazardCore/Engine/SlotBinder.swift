@@ -1,0 +1,155 @@
+/// Binds answers into a checklist's slots one at a time, for readers that decode a request
+/// themselves (the RPC server reads `hazard.grade` answers straight from the frame's bytes)
+/// and so never build an `AnswerInput` tree.
+///
+/// It binds only answers that fit plainly: a value of the question's own type, in bounds,
+/// an option or id spelt with exactly its bytes, each record field once. For anything else
+/// a method returns false and the caller binds the whole request again through
+/// `Checklist.bind(_:inspectionDate:)`, which accepts the rest where it can and words every
+/// error. So what this binds, it stores exactly as that path would, and `Engine.grade(_:)`
+/// gives the same evaluation (`SlotBinderTests` and the RPC equivalence tests hold the two
+/// paths to it).
+public struct SlotBinder: Sendable {
+    public let checklist: Checklist
+    var slots: AnswerSlots
+    /// Per question: answered already (a repeated JSON key keeps its first value).
+    private var claimed: [Bool]
+    /// The question after the last one named: clients usually send answers in order.
+    private var expected = 0
+    // The list answer being read, between `beginList` and `endList` (question -1: none).
+    // Plain stored properties, so writing a cell mutates its table in place.
+    private var listQuestion = -1
+    private var listWidth = 0
+    private var listRows = 0
+    private var listNumbers: [Double] = []
+    private var listTexts: [String?] = []
+    /// Fields the current record has named, one bit each.
+    private var rowFields: UInt64 = 0
+    private var row = -1
+
+    public init(_ checklist: Checklist, inspectionDate: Day?) {
+        self.checklist = checklist
+        slots = checklist.makeSlots(inspectionDate)
+        claimed = [Bool](repeating: false, count: checklist.questions.count)
+    }
+
+    /// The number of the question whose id is exactly `key`; nil when there is none.
+    public mutating func question(utf8 key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let index: Int
+        if expected < checklist.questionKeys.count, checklist.questionKeys.matches(expected, key) {
+            index = expected
+        } else if let found = checklist.questionKeys.index(of: key) {
+            index = found
+        } else {
+            return nil
+        }
+        expected = index + 1
+        return index
+    }
+
+    /// Takes question `index` for the answer being read; false when an earlier member
+    /// answered it already, and this one is to be skipped.
+    public mutating func claim(_ index: Int) -> Bool {
+        guard !claimed[index] else { return false }
+        claimed[index] = true
+        return true
+    }
+
+    public func kind(of index: Int) -> QuestionKind { checklist.binding[index].kind }
+
+    public mutating func bind(_ index: Int, bool: Bool) -> Bool {
+        checklist.binding[index].store(bool: bool, at: checklist.binding[index].slot, numbers: &slots.numbers)
+    }
+
+    public mutating func bind(_ index: Int, number: Double) -> Bool {
+        checklist.binding[index].store(number: number, at: checklist.binding[index].slot, numbers: &slots.numbers)
+    }
+
+    /// A string answer (enum option, text or date), given as its UTF-8 text.
+    public mutating func bind(_ index: Int, utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
+        checklist.binding[index].store(utf8: text, at: checklist.binding[index].slot, numbers: &slots.numbers, texts: &slots.texts)
+    }
+
+    // MARK: Lists of records
+
+    /// Starts the list answer to question `index`, of `rows` records; false when the question
+    /// is not a list.
+    public mutating func beginList(_ index: Int, rows: Int) -> Bool {
+        guard checklist.binding[index].kind == .list, listQuestion < 0 else { return false }
+        let width = checklist.listBindings[index].bindings.count
+        // Duplicate fields are caught with one bit per field.
+        guard width <= 64 else { return false }
+        listQuestion = index
+        listWidth = width
+        listRows = rows
+        listNumbers = [Double](repeating: .nan, count: rows * width)
+        listTexts = [String?](repeating: nil, count: rows * width)
+        row = -1
+        return true
+    }
+
+    /// Starts the current list's next record (the first, after `beginList`).
+    public mutating func beginRecord() {
+        row += 1
+        rowFields = 0
+    }
+
+    /// The number of the current list's field named exactly `key`, nil when there is none.
+    public func field(utf8 key: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard listQuestion >= 0 else { return nil }
+        return checklist.listBindings[listQuestion].keys.index(of: key)
+    }
+
+    /// Claims `field` in the current record; false when the record named it already.
+    public mutating func claimField(_ field: Int) -> Bool {
+        let bit: UInt64 = 1 << UInt64(field)
+        guard rowFields & bit == 0 else { return false }
+        rowFields |= bit
+        return true
+    }
+
+    public mutating func bindField(_ field: Int, bool: Bool) -> Bool {
+        guard let at = cell(field) else { return false }
+        return checklist.listBindings[listQuestion].bindings[field].store(bool: bool, at: at, numbers: &listNumbers)
+    }
+
+    public mutating func bindField(_ field: Int, number: Double) -> Bool {
+        guard let at = cell(field) else { return false }
+        return checklist.listBindings[listQuestion].bindings[field].store(number: number, at: at, numbers: &listNumbers)
+    }
+
+    public mutating func bindField(_ field: Int, utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let at = cell(field) else { return false }
+        return checklist.listBindings[listQuestion].bindings[field].store(utf8: text, at: at, numbers: &listNumbers, texts: &listTexts)
+    }
+
+    /// Stores the current list's table in its question's slot.
+    public mutating func endList() {
+        guard listQuestion >= 0 else { return }
+        let slot = checklist.binding[listQuestion].slot
+        slots.lists[slot] = RecordTable(count: listRows, fieldCount: listWidth, numbers: listNumbers, texts: listTexts)
+        slots.numbers[slot] = 0
+        listQuestion = -1
+        listNumbers = []
+        listTexts = []
+    }
+
+    /// Where `field` of the current record lies in the list's table.
+    private func cell(_ field: Int) -> Int? {
+        guard listQuestion >= 0, row >= 0, row < listRows else { return nil }
+        return row * listWidth + checklist.listBindings[listQuestion].bindings[field].slot
+    }
+
+    // MARK: Finishing
+
+    /// The bound slots, and the answers as values when the checklist's plugin needs them
+    /// (read back from the slots: what `Checklist.bind` would have collected).
+    func finish() -> (slots: AnswerSlots, answers: Answers?) {
+        guard checklist.hasPlugin else { return (slots, nil) }
+        var values: [QuestionID: Value] = [:]
+        for index in claimed.indices where claimed[index] {
+            if let value = slots.value(of: index, in: checklist) { values[checklist.questions[index].id] = value }
+        }
+        return (slots, Answers(values, inspectionDate: slots.inspectionDate))
+    }
+}
