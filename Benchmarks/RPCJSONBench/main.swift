@@ -138,6 +138,12 @@ if let checklist = ChecklistLoader(registry: PluginRegistry([])).loadAll([checkl
     case "dispatch"?:
         for _ in 0..<(profileIterations ?? 200_000) { dispatch() }
         exit(0)
+    case "tape"?:
+        var tape = JSONTape()
+        bytes.withUnsafeBufferPointer { document in
+            for _ in 0..<(profileIterations ?? 500_000) { try? JSONReader.read(document, into: &tape); blackHole(tape) }
+        }
+        exit(0)
     default: break
     }
     let a = measure("  JSONValue → AnswerInput") { blackHole(answersJSON.answerInput) }

@@ -230,12 +230,19 @@ public struct JSONReader: ~Copyable {
         let base = UnsafeRawPointer(bytes.baseAddress)
         while index < bytes.count {
             if index + 8 <= bytes.count, let base {
-                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if !JSONWriter.needsEscape(word) {
+                // Little-endian order whatever the machine's: the first byte is the lowest.
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let mask = JSONWriter.escapeMask(word)
+                if mask == 0 {
                     wide |= word
                     index += 8
                     continue
                 }
+                // Skip the clean bytes before the first flagged one, which the bytewise
+                // step below then reads.
+                let clean = mask.trailingZeroBitCount / 8
+                wide |= word & ((1 << UInt64(clean * 8)) &- 1)
+                index += clean
             }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {

@@ -25,12 +25,17 @@ public enum JSONWriter {
     /// JSON string must escape. Word-at-a-time, so clean text (most of a result) is skipped
     /// 8 bytes per step. A borrow can flag a byte above a real hit, never a clean word.
     @inline(__always)
-    static func needsEscape(_ word: UInt64) -> Bool {
+    static func needsEscape(_ word: UInt64) -> Bool { escapeMask(word) != 0 }
+
+    /// The high bit of each flagged byte of `needsEscape`. The lowest is always a real hit
+    /// (a borrow only runs upwards from one), so its position is the first byte to escape.
+    @inline(__always)
+    static func escapeMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let control = (word &- 0x2020_2020_2020_2020) & ~word & highs
         let quote = word ^ 0x2222_2222_2222_2222, backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
         let quotes = (quote &- ones) & ~quote & highs
         let backslashes = (backslash &- ones) & ~backslash & highs
-        return (control | quotes | backslashes) != 0
+        return control | quotes | backslashes
     }
 }
