@@ -1,34 +1,7 @@
 extension Engine {
     /// Each criterion's status and evidence values (see `FindingStates`).
     static func findingStates(_ checklist: Checklist, _ slots: AnswerSlots, statuses: [UInt8], facts: [String: Value]) -> FindingStates {
-        let plan = checklist.reportPlan
-        var values: [Value?] = []
-        values.reserveCapacity(plan.evidenceCount)
-        var starts: [Int] = []
-        starts.reserveCapacity(plan.sources.count + 1)
-        // Each answer is turned back into a value once, however many criteria read it: this
-        // holds where in `values` it was first put.
-        var firstUse = [Int](repeating: -1, count: checklist.questions.count)
-        for sources in plan.sources {
-            starts.append(values.count)
-            for source in sources {
-                switch source {
-                case .question(let q):
-                    if firstUse[q] >= 0 {
-                        values.append(values[firstUse[q]])
-                    } else {
-                        firstUse[q] = values.count
-                        values.append(slots.value(of: q, in: checklist))
-                    }
-                case .fact(let f):
-                    values.append(facts[checklist.factSlots[f].name.rawValue])
-                case .finding(let c):
-                    values.append(.string(FindingStatus(code: statuses[c]).rawValue))
-                }
-            }
-        }
-        starts.append(values.count)
-        return FindingStates(statuses: plan.templates.indices.map { FindingStatus(code: statuses[$0]) }, values: values, starts: starts)
+        FindingStates(checklist: checklist, slots: slots, codes: statuses, facts: facts)
     }
 
     /// Turns decided statuses into findings with evidence, counts, scores and the rating.

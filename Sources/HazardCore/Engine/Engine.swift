@@ -36,17 +36,15 @@ public enum Engine {
     }
 
     /// Grades answers bound one at a time (`SlotBinder`) as `grade(_:input:inspectionDate:)`
-    /// grades the same answers from a tree; with `findings: false` the findings are left empty
-    /// (for a summary).
+    /// grades the same answers from a tree.
     ///
     /// - Throws: `AnswerError` when the plugin rejects an answer.
-    public static func grade(_ bound: SlotBinder, findings: Bool = true) throws(AnswerError) -> (summary: Evaluation, findings: FindingStates) {
+    public static func grade(_ bound: SlotBinder) throws(AnswerError) -> (summary: Evaluation, findings: FindingStates) {
         let checklist = bound.checklist
         let (slots, answers) = bound.finish()
         let decided = try decide(checklist, slots: slots, answers: answers)
         let summary = report(checklist, decided.slots, statuses: decided.statuses, facts: decided.facts, warnings: decided.warnings, detail: .summary)
-        let states = findings ? findingStates(checklist, decided.slots, statuses: decided.statuses, facts: decided.facts) : FindingStates(statuses: [], values: [], starts: [0])
-        return (summary, states)
+        return (summary, findingStates(checklist, decided.slots, statuses: decided.statuses, facts: decided.facts))
     }
 
     /// Binds the answers, derives the plugin's facts and decides every criterion.

@@ -2,33 +2,107 @@
 /// order, its status and the values of its evidence. With the templates this is exactly
 /// `Evaluation.findings` (`findings(_:detail:)`); serialisers that pre-encode the templates'
 /// text write a result from these without building `Finding`s.
-public struct FindingStates: Sendable, Hashable {
-    public let statuses: [FindingStatus]
-    /// Evidence values of every criterion, one after another (nil: unanswered).
-    let values: [Value?]
-    /// Where each criterion's values start in `values`; one extra entry closes the last.
-    let starts: [Int]
+///
+/// Evidence values are read from the graded slots when asked for, not built beforehand:
+/// most are booleans and options, which `evidence(_:of:)` hands out without allocating.
+public struct FindingStates: Sendable {
+    let checklist: Checklist
+    let slots: AnswerSlots
+    /// Status codes of every criterion, as the program decided them.
+    let codes: [UInt8]
+    let facts: [String: Value]
 
-    init(statuses: [FindingStatus], values: [Value?], starts: [Int]) {
-        self.statuses = statuses
-        self.values = values
-        self.starts = starts
+    init(checklist: Checklist, slots: AnswerSlots, codes: [UInt8], facts: [String: Value]) {
+        self.checklist = checklist
+        self.slots = slots
+        self.codes = codes
+        self.facts = facts
     }
 
-    /// The evidence values of criterion `index`, in its template's evidence order.
-    public func values(of index: Int) -> ArraySlice<Value?> { values[starts[index]..<starts[index + 1]] }
+    /// The checklist the states are of.
+    public var checklistID: ChecklistID { checklist.id }
+    public var checklistSHA256: String { checklist.sha256 }
+
+    /// Number of criteria.
+    public var count: Int { checklist.reportPlan.sources.count }
+
+    public func status(_ index: Int) -> FindingStatus { FindingStatus(code: codes[index]) }
+
+    /// Number of evidence items of criterion `index`.
+    public func evidenceCount(of index: Int) -> Int { checklist.reportPlan.sources[index].count }
+
+    /// Evidence item `k` of criterion `index`, in its template's evidence order.
+    public func evidence(_ k: Int, of index: Int) -> EvidenceValue {
+        switch checklist.reportPlan.sources[index][k] {
+        case .question(let q): return answer(q)
+        case .fact(let f): return facts[checklist.factSlots[f].name.rawValue].map(EvidenceValue.value) ?? .unanswered
+        case .finding(let c): return .status(FindingStatus(code: codes[c]))
+        }
+    }
+
+    /// Evidence item `k` of criterion `index` as a value (nil: unanswered).
+    public func value(_ k: Int, of index: Int) -> Value? {
+        switch evidence(k, of: index) {
+        case .unanswered: return nil
+        case .bool(let b): return .bool(b)
+        case .number(let n): return .number(n)
+        case .option(let question, let option): return .string(checklist.binding[question].options[option])
+        case .text(let s): return .string(s)
+        case .date(let d): return .date(d)
+        case .status(let status): return .string(status.rawValue)
+        case .value(let value): return value
+        }
+    }
+
+    /// The answer to question `q`, read as `AnswerSlots.value(of:in:)` reads it.
+    private func answer(_ q: Int) -> EvidenceValue {
+        let slot = checklist.binding[q].slot
+        let number = slots.numbers[slot]
+        switch checklist.binding[q].kind {
+        case .list:
+            return slots.value(of: q, in: checklist).map(EvidenceValue.value) ?? .unanswered
+        case _ where number.isNaN:
+            return .unanswered
+        case .boolean: return .bool(number != 0)
+        case .number, .integer: return .number(number)
+        case .date: return .date(Day(daysSinceEpoch: Int(number)))
+        case .enum:
+            let option = Int(number)
+            return checklist.binding[q].options.indices.contains(option) ? .option(question: q, option: option) : .unanswered
+        case .text:
+            guard slot < slots.texts.count, let text = slots.texts[slot] else { return .unanswered }
+            return .text(text)
+        }
+    }
 
     /// The findings `Engine.evaluate` builds at `detail`, from the checklist's templates.
     public func findings(_ templates: [Finding], detail: Evaluation.Detail) -> [Finding] {
         guard detail != .summary else { return [] }
         var findings: [Finding] = []
         findings.reserveCapacity(detail == .full ? templates.count : 8)
-        for index in templates.indices where detail == .full || statuses[index].isHazard {
+        for index in templates.indices where detail == .full || status(index).isHazard {
             var finding = templates[index]
-            finding.status = statuses[index]
-            for (k, value) in values(of: index).enumerated() { finding.evidence[k].value = value }
+            finding.status = status(index)
+            for k in finding.evidence.indices { finding.evidence[k].value = value(k, of: index) }
             findings.append(finding)
         }
         return findings
     }
+}
+
+/// One evidence value of a finding, as `FindingStates.evidence(_:of:)` reads it from the
+/// graded answers: the common kinds without building a `Value`.
+public enum EvidenceValue: Sendable {
+    case unanswered
+    case bool(Bool)
+    case number(Double)
+    /// An enum answer: option number `option` of question number `question`
+    /// (`Checklist.questions` order).
+    case option(question: Int, option: Int)
+    case text(String)
+    case date(Day)
+    /// The status of the criterion a `finding("ID")` reads.
+    case status(FindingStatus)
+    /// A list answer or a plugin's fact.
+    case value(Value)
 }

@@ -51,10 +51,22 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
+    /// `YYYY-MM-DD` (years below 1000 zero-padded; outside 0…9999 as many digits as needed).
+    /// Written digit by digit: reports and responses print many dates.
     public var description: String {
         let (y, m, d) = components
-        func pad(_ v: Int, _ n: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, n - s.count)) + s }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        guard (0...9999).contains(y) else {
+            func pad(_ v: Int, _ n: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, n - s.count)) + s }
+            return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        }
+        // 10 ASCII bytes: a small string, stored inline.
+        return String(unsafeUninitializedCapacity: 10) { b in
+            func digit(_ v: Int) -> UInt8 { UInt8(truncatingIfNeeded: v) &+ UInt8(ascii: "0") }
+            b[0] = digit(y / 1000); b[1] = digit(y / 100 % 10); b[2] = digit(y / 10 % 10); b[3] = digit(y % 10)
+            b[4] = UInt8(ascii: "-"); b[5] = digit(m / 10); b[6] = digit(m % 10)
+            b[7] = UInt8(ascii: "-"); b[8] = digit(d / 10); b[9] = digit(d % 10)
+            return 10
+        }
     }
 
     public static func < (a: Day, b: Day) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }

@@ -8,9 +8,10 @@
 ///
 /// A class: the bindings that hold one are copied out of arrays, and a class costs one
 /// retain to copy where three arrays cost three.
-final class UTF8KeyTable: Sendable {
-    /// Every key's bytes, one after another.
-    private let text: [UInt8]
+final class UTF8KeyTable: @unchecked Sendable {  // immutable after init; `text` is owned and freed here
+    /// Every key's bytes, one after another (raw storage: read on every lookup, and an
+    /// array would be retained and checked each time).
+    private let text: UnsafeMutableBufferPointer<UInt8>
     /// Key `i` is `text[starts[i]..<starts[i + 1]]`.
     private let starts: [Int]
     /// Open addressing over a power-of-two table: key number, or -1 for empty.
@@ -39,29 +40,34 @@ final class UTF8KeyTable: Sendable {
                 if !duplicate { table[at] = Int32(index) }
             }
         }
-        self.text = text
+        self.text = .allocate(capacity: max(text.count, 1))
+        _ = self.text.initialize(from: text)
         self.starts = starts
         self.table = table
         mask = size - 1
     }
 
+    deinit { text.deallocate() }
+
     var count: Int { starts.count - 1 }
 
     /// Whether key `index` is exactly `bytes`.
     func matches(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        text.withUnsafeBufferPointer { text in Self.equal(UnsafeBufferPointer(rebasing: text[starts[index]..<starts[index + 1]]), bytes) }
+        Self.equal(key(index), bytes)
+    }
+
+    private func key(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: text[starts[index]..<starts[index + 1]])
     }
 
     /// The number of the key spelt exactly `bytes`, nil when there is none.
     func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var at = Self.hash(bytes) & mask
-        return text.withUnsafeBufferPointer { text in
-            while true {
-                let found = Int(table[at])
-                if found < 0 { return nil }
-                if Self.equal(UnsafeBufferPointer(rebasing: text[starts[found]..<starts[found + 1]]), bytes) { return found }
-                at = (at + 1) & mask
-            }
+        while true {
+            let found = Int(table[at])
+            if found < 0 { return nil }
+            if Self.equal(key(found), bytes) { return found }
+            at = (at + 1) & mask
         }
     }
 

@@ -17,19 +17,35 @@ public final class EncodedEvaluation: Sendable {
     }
 
     struct Template: Sendable {
-        /// `{"criterion":…,"grade":…,"status":`
-        var head: Piece
-        /// `,"weight":…,"manual":…,"evidence":[`
-        var middle: Piece
-        /// Range of `evidence`: per item `{"kind":…,"name":…,"label":…` and `,"unit":…}`.
+        /// Per status (`statusIndex` order): `{"criterion":…,"grade":…,"status":…,"weight":…,"manual":…,"evidence":[`
+        var heads: Range<Int>
+        /// Range of `evidence`.
         var evidence: Range<Int>
         /// `],"advice":…,"note":…}`
         var tail: Piece
     }
 
+    /// One evidence item: its text around a value written at run time, and whole, for the
+    /// values most items take (unanswered, true or false, each option), so writing one is
+    /// usually a single copy. Pieces only: copying one out of its array retains nothing.
+    struct EvidenceText: Sendable {
+        /// `{"kind":…,"name":…,"label":…` and `,"unit":…}`
+        var open, close: Piece
+        /// The item without a value.
+        var unanswered: Piece
+        /// With `"value":true` and `false`, for a boolean question (else empty).
+        var yes, no: Piece?
+        /// With each option of an enum question: `options[optionStart + option]`.
+        var optionStart: Int, optionCount: Int
+    }
+
     private let text: [UInt8]
     private let templates: [Template]
-    private let evidence: [(open: Piece, close: Piece)]
+    private let evidence: [EvidenceText]
+    /// Heads of every template, five per template.
+    private let heads: [Piece]
+    /// Evidence items with an option, for every item of an enum question.
+    private let options: [Piece]
     private let checklist: ChecklistID
     private let sha256: String
     /// `"major"`, `"general"`, … in `statusIndex` order.
@@ -47,6 +63,8 @@ public final class EncodedEvaluation: Sendable {
     private let ratingText: [Piece]
     /// Per section: `{"id":…,"title":…,"counts":`
     private let sectionHeads: [Piece]
+    /// Per question (`Checklist.questions` order), its options as JSON strings.
+    private let optionText: [[Piece]]
 
     public init(_ checklist: Checklist) {
         var text: [UInt8] = []
@@ -72,20 +90,30 @@ public final class EncodedEvaluation: Sendable {
             piece(encoded { $0.string(status.rawValue) })
         }
         valueKey = piece(#","value":"#)
-        var templates: [Template] = [], evidence: [(open: Piece, close: Piece)] = []
+        var templates: [Template] = [], evidence: [EvidenceText] = [], heads: [Piece] = [], options: [Piece] = []
+        let statuses: [FindingStatus] = [.major, .general, .compliant, .notApplicable, .unanswered]
         for finding in checklist.findingTemplates {
-            let head = piece(object([("criterion", finding.criterion.rawValue), ("clause", finding.clause), ("title", finding.title),
-                                     ("section", finding.section), ("grade", finding.grade.rawValue)]) + Array(#","status":"#.utf8))
-            let middle = piece(Array(#","weight":"#.utf8) + encoded { $0.number(finding.weight) }
-                               + Array(#","manual":"#.utf8) + encoded { $0.bool(finding.isManual) } + Array(#","evidence":["#.utf8))
+            let head = object([("criterion", finding.criterion.rawValue), ("clause", finding.clause), ("title", finding.title),
+                               ("section", finding.section), ("grade", finding.grade.rawValue)]) + Array(#","status":"#.utf8)
+            let middle = Array(#","weight":"#.utf8) + encoded { $0.number(finding.weight) }
+                + Array(#","manual":"#.utf8) + encoded { $0.bool(finding.isManual) } + Array(#","evidence":["#.utf8)
+            let firstHead = heads.count
+            for status in statuses { heads.append(piece(head + encoded { $0.string(status.rawValue) } + middle)) }
             let first = evidence.count
             for item in finding.evidence {
-                let open = piece(object([("kind", item.kind.rawValue), ("name", item.name), ("label", item.label)]))
-                let close = piece(member("unit", item.unit) + Array("}".utf8))
-                evidence.append((open, close))
+                let open = object([("kind", item.kind.rawValue), ("name", item.name), ("label", item.label)])
+                let close = member("unit", item.unit) + Array("}".utf8)
+                func with(_ value: [UInt8]) -> Piece { piece(open + Array(#","value":"#.utf8) + value + close) }
+                let question = item.kind == .answer ? checklist.question(QuestionID(item.name)) : nil
+                let boolean = question?.kind == .boolean
+                let optionStart = options.count
+                for option in question?.kind == .enum ? question?.options ?? [] : [] { options.append(with(encoded { $0.string(option.value) })) }
+                evidence.append(EvidenceText(open: piece(open), close: piece(close), unanswered: piece(open + close),
+                                             yes: boolean ? with(Array("true".utf8)) : nil, no: boolean ? with(Array("false".utf8)) : nil,
+                                             optionStart: optionStart, optionCount: options.count - optionStart))
             }
             let tail = piece(Array("]".utf8) + member("advice", finding.advice) + member("note", finding.note) + Array("}".utf8))
-            templates.append(Template(head: head, middle: middle, evidence: first..<evidence.count, tail: tail))
+            templates.append(Template(heads: firstHead..<heads.count, evidence: first..<evidence.count, tail: tail))
         }
         header = piece(Array(#"{"checklist":"#.utf8) + object([("id", checklist.id.rawValue), ("version", checklist.version), ("sha256", checklist.sha256),
                                                                 ("standard", checklist.standard.code), ("title", checklist.title)]) + Array("}".utf8))
@@ -105,9 +133,12 @@ public final class EncodedEvaluation: Sendable {
         sectionHeads = checklist.sections.map { section in
             piece(object([("id", section.id), ("title", section.title)]) + Array(#","counts":"#.utf8))
         }
+        optionText = checklist.questions.map { question in question.options.map { option in piece(encoded { $0.string(option.value) }) } }
         self.text = text
         self.templates = templates
         self.evidence = evidence
+        self.heads = heads
+        self.options = options
         self.checklist = checklist.id
         sha256 = checklist.sha256
     }
@@ -197,34 +228,64 @@ public final class EncodedEvaluation: Sendable {
     /// Writes the findings as the members of an open JSON array.
     private func writeFindings(_ states: FindingStates, detail: Evaluation.Detail, to out: inout JSONOutput, text: UnsafeBufferPointer<UInt8>) {
         func bytes(_ piece: Piece) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[piece.start..<(piece.start + piece.count)]) }
-        for (index, status) in states.statuses.enumerated() where detail == .full || status.isHazard {
+        for index in 0..<states.count {
+            let status = states.status(index)
+            guard detail == .full || status.isHazard else { continue }
             let template = templates[index]
-            out.rawStart(bytes(template.head))
-            out.rawAppend(bytes(statusText[statusIndex(status)]))
-            out.rawAppend(bytes(template.middle))
-            for (k, value) in zip(template.evidence, states.values(of: index)) {
-                if k > template.evidence.lowerBound { out.rawAppend(UInt8(ascii: ",")) }
-                out.rawAppend(bytes(evidence[k].open))
-                if let value {
-                    out.rawAppend(bytes(valueKey))
-                    out.expectValue()
-                    value.write(to: &out)
+            out.rawStart(bytes(heads[template.heads.lowerBound + statusIndex(status)]))
+            for (k, item) in template.evidence.enumerated() {
+                if k > 0 { out.rawAppend(UInt8(ascii: ",")) }
+                let piece = evidence[item]
+                let value = states.evidence(k, of: index)
+                switch value {
+                case .unanswered:
+                    out.rawAppend(bytes(piece.unanswered))
+                    continue
+                case .bool(let b):
+                    if let whole = b ? piece.yes : piece.no {
+                        out.rawAppend(bytes(whole))
+                        continue
+                    }
+                case .option(_, let option) where option < piece.optionCount:
+                    out.rawAppend(bytes(options[piece.optionStart + option]))
+                    continue
+                default:
+                    break
                 }
-                out.rawAppend(bytes(evidence[k].close))
+                out.rawAppend(bytes(piece.open))
+                out.rawAppend(bytes(valueKey))
+                write(value, to: &out, text: text)
+                out.rawAppend(bytes(piece.close))
             }
             out.rawEnd(bytes(template.tail))
         }
     }
 
+    /// An evidence value after its `"value":` key, as `Value.write(to:)` writes it.
+    private func write(_ value: EvidenceValue, to out: inout JSONOutput, text: UnsafeBufferPointer<UInt8>) {
+        func bytes(_ piece: Piece) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[piece.start..<(piece.start + piece.count)]) }
+        switch value {
+        // Text copied as it stands; the writer's comma state is left alone.
+        case .unanswered: out.rawAppend(Self.nullText)  // not reached: unanswered items have no value member
+        case .bool(let b): out.rawAppend(b ? Self.trueText : Self.falseText)
+        case .option(let question, let option): out.rawAppend(bytes(optionText[question][option]))
+        case .status(let status): out.rawAppend(bytes(statusText[statusIndex(status)]))
+        // Values the writer writes: it takes them as a member's value after `expectValue`.
+        case .number(let n): out.expectValue(); out.number(n)
+        case .text(let s): out.expectValue(); out.string(s)
+        case .date(let d): out.expectValue(); out.string(d.description)
+        case .value(let value): out.expectValue(); value.write(to: &out)
+        }
+    }
+
     private static var trueText: UnsafeBufferPointer<UInt8> { literal("true") }
     private static var falseText: UnsafeBufferPointer<UInt8> { literal("false") }
+    private static var nullText: UnsafeBufferPointer<UInt8> { literal("null") }
     private static func literal(_ text: StaticString) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount) }
 
-    /// Whether `states` has one entry per template and as many evidence values as the
-    /// templates (with the checklist's hash checked too, the layouts then agree).
+    /// Whether `states` are of this checklist (same id and hash: the layouts then agree).
     private func fits(_ states: FindingStates) -> Bool {
-        guard let last = templates.indices.last else { return states.statuses.isEmpty }
-        return states.statuses.count == templates.count && states.values(of: last).endIndex == evidence.count
+        states.checklistID == checklist && states.checklistSHA256 == sha256 && states.count == templates.count
     }
 
     /// Where `status` is in `statusText` (a switch: no lookup per finding).

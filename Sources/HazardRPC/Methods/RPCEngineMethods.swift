@@ -109,7 +109,7 @@ public struct RPCEngineMethods: Sendable {
             guard tape.kind(answers) == .object, binder.bind(answers: answers, in: tape, document) else { return nil }
         }
         // A plugin's refusal is an error: the body evaluates again and reports it.
-        guard let (summary, states) = try? Engine.grade(binder, findings: detail != .summary) else { return nil }
+        guard let (summary, states) = try? Engine.grade(binder) else { return nil }
         return encodedEvaluations[target.id]?.result(summary, findings: states, detail: detail)
     }
 

@@ -16,6 +16,8 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
 
     /// Frames held behind a running task before the connection stops reading.
     public static let maximumQueued = 256
+    /// The most a connection reserves ahead for a burst of responses.
+    static let maximumBurstReserve = 1 << 20
 
     private enum Closing {
         case shutdown
@@ -29,6 +31,9 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
     private var out: ByteBuffer
     /// Where each request is read and its response's JSON written before it is framed into `out`; reused.
     private var scratch = RPCScratch()
+    /// Bytes of the last burst of responses written, and whether `out` has been sized for the next.
+    private var lastBurst = 0
+    private var reserved = false
     private var queued = CircularBuffer<ByteBuffer>()
     private var taskRunning = false
     private var readHeld = false
@@ -106,6 +111,7 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
     }
 
     private func answer(_ frame: ByteBuffer, context: ChannelHandlerContext) {
+        reserveForBurst()
         switch dispatcher.respondNow(to: frame, session: &session, into: &out, scratch: &scratch) {
         case .answered:
             if session.shouldClose { endSession() }
@@ -158,8 +164,19 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
     private func writeResponses(context: ChannelHandlerContext) {
         guard out.readableBytes > 0, !closed else { return }
         let buffer = out
+        lastBurst = buffer.readableBytes
+        reserved = false
         out = context.channel.allocator.buffer(capacity: 0)
         context.writeAndFlush(Self.wrapOutboundOut(buffer), promise: nil)
+    }
+
+    /// Makes room in `out` for a burst like the last one before its first response is
+    /// written: 16 pipelined grading results grown from empty would be copied four times
+    /// over as the buffer doubled.
+    private func reserveForBurst() {
+        guard !reserved else { return }
+        reserved = true
+        if lastBurst > 0 { out.reserveCapacity(min(lastBurst + lastBurst / 8, Self.maximumBurstReserve)) }
     }
 
     /// Closes once nothing is left to answer, after the last response has been written.
