@@ -12,6 +12,6 @@ SUITE="${HAZARD_JSON_TEST_SUITE:-../shared/testdata/JSONTestSuite/test_parsing}"
 [ -d "$SUITE" ] && cp -n "$SUITE"/*.json "$OUT/corpus/" 2>/dev/null || true
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name HazardJSONFuzz \
   Sources/HazardRPC/JSON/JSONValue.swift Sources/HazardRPC/JSON/JSONNumber.swift Sources/HazardRPC/JSON/JSONError.swift \
-  Sources/HazardRPC/JSON/JSONReader.swift Sources/HazardRPC/JSON/JSONWriter.swift Sources/HazardRPC/JSON/JSONOutput.swift \
+  Sources/HazardRPC/JSON/JSONReader.swift Sources/HazardRPC/JSON/JSONTape.swift Sources/HazardRPC/JSON/JSONWriter.swift Sources/HazardRPC/JSON/JSONOutput.swift \
   Tests/Fuzz/JSONReaderFuzz.swift -o "$OUT/json-fuzz"
 "$OUT/json-fuzz" -max_total_time="$SECONDS_TO_RUN" -max_len=4096 -timeout=5 -artifact_prefix="$OUT/" "$OUT/corpus"

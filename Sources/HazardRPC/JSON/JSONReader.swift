@@ -166,6 +166,14 @@ public struct JSONReader: ~Copyable {
     private mutating func expectLiteral(_ literal: StaticString) throws(JSONError) {
         let count = literal.utf8CodeUnitCount
         let start = literal.utf8Start
+        // The whole literal at once when it is there (answers are mostly true and false); the
+        // bytewise loop below finds where a wrong one goes wrong.
+        if index + count <= bytes.count, let base = bytes.baseAddress,
+           UnsafeRawPointer(base + index).loadUnaligned(as: UInt32.self) == UnsafeRawPointer(start).loadUnaligned(as: UInt32.self),
+           count == 4 || bytes[index + 4] == start[4] {
+            index += count
+            return
+        }
         for k in 0..<count {
             guard index + k < bytes.count else { throw JSONError(.unexpectedEnd, at: index + k, "unexpected end inside '\(literal)'") }
             guard bytes[index + k] == start[k] else { throw JSONError(.unexpectedByte, at: index + k, "invalid literal, expected '\(literal)'") }
