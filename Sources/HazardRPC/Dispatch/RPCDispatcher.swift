@@ -39,39 +39,36 @@ public struct RPCDispatcher: Sendable {
         return respondNow(to: frame, session: &session, into: &out, scratch: &scratch)
     }
 
-    /// As `respondNow(to:session:into:)`, reading the request and writing the response's JSON
-    /// in `scratch` (emptied here): a connection keeps one for all its requests.
+    /// As `respondNow(to:session:into:)`, reading the request into `scratch`'s tape and
+    /// writing the response's JSON in place in `out`: a connection keeps one scratch for all
+    /// its requests.
     ///
     /// The frame is read once, into a token tape. A single request for a method with a direct
     /// body (`hazard.grade`) is answered from the tape; any other request, and any the direct
     /// body declines, is answered from the `JSONValue` tree built from the same tape.
     public func respondNow(to frame: ByteBuffer, session: inout RPCSession, into out: inout ByteBuffer, scratch: inout RPCScratch) -> Reply {
-        scratch.json.reset()
-        let read: Result<JSONValue?, JSONError> = frame.withUnsafeReadableBytes { raw in
-            let document = raw.assumingMemoryBound(to: UInt8.self)
-            do throws(JSONError) {
-                try JSONReader.read(document, into: &scratch.tape)
-            } catch {
-                return .failure(error)
+        var deferred: JSONValue?
+        let before = out.writerIndex
+        let written = RPCFrame.writeJSON(into: &out, expected: scratch.expectedResponse) { json in
+            frame.withUnsafeReadableBytes { raw in
+                let document = raw.assumingMemoryBound(to: UInt8.self)
+                do throws(JSONError) {
+                    try JSONReader.read(document, into: &scratch.tape)
+                } catch {
+                    Self.write(parseError: error, to: &json)
+                    return true
+                }
+                if respondDirect(scratch.tape, document, session: session, writing: &json) { return true }
+                let payload = scratch.tape.value(in: document)
+                guard !needsTask(payload) else {
+                    deferred = payload
+                    return false
+                }
+                return respondNow(to: payload, session: &session, writing: &json)
             }
-            if respondDirect(scratch.tape, document, session: session, writing: &scratch.json) { return .success(nil) }
-            return .success(scratch.tape.value(in: document))
         }
-        let payload: JSONValue
-        switch read {
-        case .failure(let error):
-            Self.write(parseError: error, to: &scratch.json)
-            RPCFrame.write(scratch.json, into: &out)
-            return .answered(written: true)
-        case .success(nil):
-            RPCFrame.write(scratch.json, into: &out)
-            return .answered(written: true)
-        case .success(let value?):
-            payload = value
-        }
-        guard !needsTask(payload) else { return .deferred(payload) }
-        let written = respondNow(to: payload, session: &session, writing: &scratch.json)
-        if written { RPCFrame.write(scratch.json, into: &out) }
+        if let deferred { return .deferred(deferred) }
+        if written { scratch.expectedResponse = out.writerIndex - before }
         return .answered(written: written)
     }
 

@@ -1,14 +1,10 @@
-/// What a connection reuses from one request to the next: the writer a response's JSON is
-/// written in, and the tape its request is read into. Keeping them saves allocating ~16 KB
-/// of JSON text and a token array for every request.
-public struct RPCScratch: ~Copyable {
-    public var json: JSONOutput
-    public var tape: JSONTape
+/// What a connection keeps from one request to the next: the tape its requests are read
+/// into, and the size of its last response, which the next one is given room for in the
+/// outgoing buffer (where its JSON is written in place).
+public struct RPCScratch {
+    public var tape = JSONTape()
+    /// Bytes of the last response written; a full grading result (~15 KB) to start with.
+    public var expectedResponse = 16_384
 
-    /// `jsonCapacity` sized for a full grading result (~15 KB), so the common large answer is
-    /// written without regrowing.
-    public init(jsonCapacity: Int = 16_384) {
-        json = JSONOutput(capacity: jsonCapacity)
-        tape = JSONTape()
-    }
+    public init() {}
 }

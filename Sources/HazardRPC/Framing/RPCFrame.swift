@@ -21,6 +21,31 @@ public enum RPCFrame {
         json.withBytes { write($0, into: &buffer) }
     }
 
+    /// Appends one frame whose JSON `body` writes straight into `buffer`'s storage, in room
+    /// for about `expected` bytes; if it writes more, the text moves to storage of its own and
+    /// is copied in once. `body` returns false to write no frame (a notification's answer).
+    /// Returns whether a frame was written.
+    @discardableResult
+    public static func writeJSON(into buffer: inout ByteBuffer, expected: Int, _ body: (inout JSONOutput) -> Bool) -> Bool {
+        var spilled: JSONOutput?
+        var written = false
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 4 + max(expected, 64)) { raw in
+            guard raw.count > 4, let start = raw.bindMemory(to: UInt8.self).baseAddress else { return 0 }
+            var json = JSONOutput(over: start + 4, capacity: raw.count - 4)
+            guard body(&json) else { return 0 }
+            written = true
+            guard !json.ownsStorage else {
+                spilled = consume json
+                return 0
+            }
+            let length = UInt32(truncatingIfNeeded: json.byteCount)
+            (start[0], start[1], start[2], start[3]) = (UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF))
+            return 4 + json.byteCount
+        }
+        if let json = consume spilled { write(json, into: &buffer) }
+        return written
+    }
+
     /// A frame holding `payload`.
     public static func make(_ payload: some Collection<UInt8>, allocator: ByteBufferAllocator = ByteBufferAllocator()) -> ByteBuffer {
         var buffer = allocator.buffer(capacity: payload.count + 4)

@@ -5,10 +5,16 @@
 /// It owns a plain growable buffer rather than a `[UInt8]`: a result is hundreds of small
 /// appends, and an array checks uniqueness and capacity through its storage object on each
 /// (measured: about a fifth of writing a result). Not copyable, so the buffer has one owner.
+///
+/// It can also write into memory it does not own (`init(over:capacity:)`): a response's room
+/// in the connection's outgoing buffer, so the text is not copied there afterwards. If the
+/// text outgrows that room it moves to storage of its own.
 public struct JSONOutput: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var capacity: Int
+    /// False while writing into borrowed memory.
+    public private(set) var ownsStorage = true
     private var needsComma = false
     private var afterKey = false
     /// `needsComma` of each enclosing container, innermost last.
@@ -20,7 +26,16 @@ public struct JSONOutput: ~Copyable {
         stack.reserveCapacity(16)
     }
 
-    deinit { base.deallocate() }
+    /// A writer over `capacity` bytes at `base`, which stay the caller's and must outlive it
+    /// while `ownsStorage` is false.
+    init(over base: UnsafeMutablePointer<UInt8>, capacity: Int) {
+        self.base = base
+        self.capacity = capacity
+        ownsStorage = false
+        stack.reserveCapacity(16)
+    }
+
+    deinit { if ownsStorage { base.deallocate() } }
 
     /// Empties the writer for reuse, keeping its buffer unless one large document grew it
     /// past `keepingCapacityUpTo`.
@@ -29,7 +44,7 @@ public struct JSONOutput: ~Copyable {
         needsComma = false
         afterKey = false
         stack.removeAll(keepingCapacity: true)
-        if capacity > limit {
+        if ownsStorage, capacity > limit {
             base.deallocate()
             capacity = max(16, limit / 4)
             base = .allocate(capacity: capacity)
@@ -49,12 +64,13 @@ public struct JSONOutput: ~Copyable {
 
     private mutating func reserve(_ extra: Int) {
         guard count + extra > capacity else { return }
-        let grown = max(capacity * 2, count + extra)
+        let grown = max(capacity * 2, count + extra, 16)
         let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
         fresh.initialize(from: base, count: count)
-        base.deallocate()
+        if ownsStorage { base.deallocate() }
         base = fresh
         capacity = grown
+        ownsStorage = true
     }
 
     @inline(__always)
