@@ -66,7 +66,7 @@ extension Checklist {
 
     /// Builds a list answer's record table straight from the decoded records; nil when any
     /// field is unknown or does not fit, so the general path can word the error.
-    static func tableFast(_ items: [AnswerInput], fields: ListBinding) -> RecordTable? {
+    static func tableFast(_ items: [AnswerInput], fields: borrowing ListBinding) -> RecordTable? {
         let width = fields.bindings.count
         var numbers = [Double](repeating: .nan, count: items.count * width)
         // Field readers index texts like numbers, so the table keeps both at full size.
@@ -112,14 +112,14 @@ extension Checklist {
     /// Stores an already well-typed scalar that passes its checks; false sends it down the
     /// general path (which produces the error message when it does not fit).
     @inline(__always)
-    static func storeFast(bool b: Bool, _ binding: SlotBinding, into slots: inout AnswerSlots) -> Bool {
+    static func storeFast(bool b: Bool, _ binding: borrowing SlotBinding, into slots: inout AnswerSlots) -> Bool {
         guard binding.kind == .boolean else { return false }
         slots.numbers[binding.slot] = b ? 1 : 0
         return true
     }
 
     @inline(__always)
-    static func storeFast(number n: Double, _ binding: SlotBinding, into slots: inout AnswerSlots) -> Bool {
+    static func storeFast(number n: Double, _ binding: borrowing SlotBinding, into slots: inout AnswerSlots) -> Bool {
         guard binding.kind == .number || (binding.kind == .integer && Int64(exactly: n) != nil),
               n.isFinite, n >= binding.min, n <= binding.max else { return false }
         slots.numbers[binding.slot] = n
@@ -127,7 +127,7 @@ extension Checklist {
     }
 
     @inline(__always)
-    static func storeFast(string s: String, _ binding: SlotBinding, into slots: inout AnswerSlots) -> Bool {
+    static func storeFast(string s: String, _ binding: borrowing SlotBinding, into slots: inout AnswerSlots) -> Bool {
         switch binding.kind {
         case .enum:
             guard let index = binding.options.firstIndex(of: s) else { return false }

@@ -11,12 +11,16 @@ public struct FindingStates: Sendable {
     /// Status codes of every criterion, as the program decided them.
     let codes: [UInt8]
     let facts: [String: Value]
+    /// The answers to `ReportPlan.listEvidence`, as values (nil: unanswered): built once here,
+    /// not for every criterion that shows one.
+    let lists: [Value?]
 
     init(checklist: Checklist, slots: AnswerSlots, codes: [UInt8], facts: [String: Value]) {
         self.checklist = checklist
         self.slots = slots
         self.codes = codes
         self.facts = facts
+        lists = checklist.reportPlan.listEvidence.map { slots.value(of: $0, in: checklist) }
     }
 
     /// The checklist the states are of.
@@ -60,7 +64,8 @@ public struct FindingStates: Sendable {
         let number = slots.numbers[slot]
         switch checklist.binding[q].kind {
         case .list:
-            return slots.value(of: q, in: checklist).map(EvidenceValue.value) ?? .unanswered
+            let position = checklist.reportPlan.listPosition[q]
+            return (position >= 0 ? lists[position] : slots.value(of: q, in: checklist)).map(EvidenceValue.value) ?? .unanswered
         case _ where number.isNaN:
             return .unanswered
         case .boolean: return .bool(number != 0)

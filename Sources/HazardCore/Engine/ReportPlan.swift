@@ -15,6 +15,11 @@ struct ReportPlan: Sendable {
     let sectionIndex: [Int]
     /// Evidence items of all criteria together.
     let evidenceCount: Int
+    /// List questions some criterion reads, in question order, and each question's place in
+    /// it (-1 for the others): their answers are turned into values once per grading, however
+    /// many criteria show them.
+    let listEvidence: [Int]
+    let listPosition: [Int]
 
     init(questions: [Question], criteria: [Criterion], sections: [Section],
          factSlots: [(name: FactName, fact: String, slot: Int, type: ValueType)]) {
@@ -51,5 +56,11 @@ struct ReportPlan: Sendable {
         self.sources = sources
         self.sectionIndex = sectionIndex
         evidenceCount = sources.reduce(0) { $0 + $1.count }
+        var lists = Set<Int>()
+        for case .question(let q) in sources.joined() where questions[q].kind == .list { lists.insert(q) }
+        listEvidence = lists.sorted()
+        var position = [Int](repeating: -1, count: questions.count)
+        for (k, q) in listEvidence.enumerated() { position[q] = k }
+        listPosition = position
     }
 }

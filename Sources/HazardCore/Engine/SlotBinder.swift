@@ -67,7 +67,8 @@ public struct SlotBinder: Sendable {
 
     /// A string answer (enum option, text or date), given as its UTF-8 text.
     public mutating func bind(_ index: Int, utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
-        checklist.binding[index].store(utf8: text, at: checklist.binding[index].slot, numbers: &slots.numbers, texts: &slots.texts)
+        checklist.binding[index].store(utf8: text, options: checklist.optionKeys[index], at: checklist.binding[index].slot,
+                                       numbers: &slots.numbers, texts: &slots.texts)
     }
 
     // MARK: Lists of records
@@ -120,7 +121,8 @@ public struct SlotBinder: Sendable {
 
     public mutating func bindField(_ field: Int, utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let at = cell(field) else { return false }
-        return checklist.listBindings[listQuestion].bindings[field].store(utf8: text, at: at, numbers: &listNumbers, texts: &listTexts)
+        return checklist.listBindings[listQuestion].bindings[field].store(utf8: text, options: checklist.listBindings[listQuestion].optionKeys[field],
+                                                                         at: at, numbers: &listNumbers, texts: &listTexts)
     }
 
     /// Stores the current list's table in its question's slot.

@@ -31,6 +31,9 @@ public final class Checklist: Sendable {
     let questionIDs: [String]
     /// The same ids, found by their UTF-8 bytes (`SlotBinder`).
     let questionKeys: UTF8KeyTable
+    /// Each question's options found by their UTF-8 bytes (`SlotBinder`). Beside `binding`,
+    /// not in it: the general binder copies bindings, and each reference held costs a retain.
+    let optionKeys: [UTF8KeyTable]
     let reportPlan: ReportPlan
 
     init(definition: ChecklistDefinition, sections: [Section], questions: [Question], criteria: [Criterion],
@@ -58,6 +61,7 @@ public final class Checklist: Sendable {
         hasPlugin = plugin != nil
         questionIDs = questions.map(\.id.rawValue)
         questionKeys = UTF8KeyTable(questionIDs)
+        optionKeys = questions.map { UTF8KeyTable($0.options.map(\.value)) }
         reportPlan = ReportPlan(questions: questions, criteria: criteria, sections: sections, factSlots: factSlots)
     }
 
@@ -82,8 +86,6 @@ struct SlotBinding: Sendable {
     let min: Double
     let max: Double
     let options: [String]
-    /// The options found by their UTF-8 bytes (`SlotBinder`).
-    let optionKeys: UTF8KeyTable
 
     init(_ question: Question) {
         kind = question.kind
@@ -91,7 +93,6 @@ struct SlotBinding: Sendable {
         min = question.min ?? -.infinity
         max = question.max ?? .infinity
         options = question.options.map(\.value)
-        optionKeys = UTF8KeyTable(options)
     }
 }
 
@@ -111,11 +112,12 @@ extension SlotBinding {
         return true
     }
 
-    /// An enum option, text or date, given as UTF-8.
-    func store(utf8 text: UnsafeBufferPointer<UInt8>, at slot: Int, numbers: inout [Double], texts: inout [String?]) -> Bool {
+    /// An enum option (found in `options`, this binding's options by their bytes), text or
+    /// date, given as UTF-8.
+    func store(utf8 text: UnsafeBufferPointer<UInt8>, options: UTF8KeyTable, at slot: Int, numbers: inout [Double], texts: inout [String?]) -> Bool {
         switch kind {
         case .enum:
-            guard let option = optionKeys.index(of: text) else { return false }
+            guard let option = options.index(of: text) else { return false }
             numbers[slot] = Double(option)
         case .text:
             texts[slot] = String(decoding: text, as: UTF8.self)
@@ -134,8 +136,9 @@ extension SlotBinding {
 struct ListBinding: Sendable {
     let ids: [String]
     let bindings: [SlotBinding]
-    /// The field ids found by their UTF-8 bytes (`SlotBinder`).
+    /// The field ids found by their UTF-8 bytes, and each field's options (`SlotBinder`).
     let keys: UTF8KeyTable
+    let optionKeys: [UTF8KeyTable]
     /// Field numbers in the order of their ids: a `Record`'s order.
     let sortedOrder: [Int]
 
@@ -144,6 +147,7 @@ struct ListBinding: Sendable {
         self.ids = ids
         bindings = question.fields.map(SlotBinding.init)
         keys = UTF8KeyTable(ids)
+        optionKeys = question.fields.map { UTF8KeyTable($0.options.map(\.value)) }
         sortedOrder = ids.indices.sorted { ids[$0] < ids[$1] }
     }
 }
