@@ -47,7 +47,7 @@ done
 BODY="$WORK/gas-grade-request.body.json"
 
 echo "== JSON and dispatch cost per request"
-.build/release/RPCJSONBench "$REQUEST" "$FIXTURES/urban-gas-2023.yaml" | grep -E "ratio|stages|response|median" | grep -vE "JSONSerialization +median"
+.build/release/RPCJSONBench "$REQUEST" "$FIXTURES/urban-gas-2023.yaml" | grep -E "ratio|path|response|median" | grep -vE "JSONSerialization +median"
 
 start_and_wait_port() {  # $1 = log file; prints the port from "listening on 127.0.0.1:PORT"
   for _ in $(seq 1 200); do

@@ -155,6 +155,7 @@ if let checklist = ChecklistLoader(registry: PluginRegistry([])).loadAll([checkl
         measure("  read into a tape (no tree)") { try? JSONReader.read(document, into: &tape); blackHole(tape) }
     }
     let d = measure("  whole dispatch (parse→frame)") { dispatch() }
-    print(String(format: "  stages: request parse %.2f (tape only %.2f) + answers %.2f + grade %.2f + write %.2f µs", oursRead, t, a, e, w))
+    print(String(format: "  tree path (other methods; requests the direct path declines): request parse %.2f + answers %.2f + grade %.2f + write %.2f µs", oursRead, a, e, w))
+    print(String(format: "  direct path (hazard.grade): read into a tape %.2f µs, then bind, grade and write in place: whole dispatch %.2f µs", t, d))
     print(String(format: "  ceiling per core from dispatch alone: %.0f req/s", 1e6 / d))
 }
