@@ -69,9 +69,10 @@ struct JSONTapeTests {
     @Test("a document that fails to read leaves the tape empty")
     func failedRead() {
         var tape = JSONTape()
-        Array(#"{"a":[1,2"#.utf8).withUnsafeBufferPointer { document in
+        let error = Array(#"{"a":[1,2"#.utf8).withUnsafeBufferPointer { document in
             #expect(throws: JSONError.self) { try JSONReader.read(document, into: &tape) }
         }
+        #expect(error?.code == .unexpectedEnd)
         #expect(tape.isEmpty)
     }
 }

@@ -55,8 +55,6 @@ public struct SlotBinder: Sendable {
         return true
     }
 
-    public func kind(of index: Int) -> QuestionKind { checklist.binding[index].kind }
-
     public mutating func bind(_ index: Int, bool: Bool) -> Bool {
         checklist.binding[index].store(bool: bool, at: checklist.binding[index].slot, numbers: &slots.numbers)
     }

@@ -1,5 +1,5 @@
 import Foundation
-public import HazardCore
+import HazardCore
 
 extension LifecycleChange {
     /// Reads back a change from the event kind and the canonical payload `Ledger.payload`
