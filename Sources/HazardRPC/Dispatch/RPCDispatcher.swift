@@ -68,7 +68,8 @@ public struct RPCDispatcher: Sendable {
             }
         }
         if let deferred { return .deferred(deferred) }
-        if written { scratch.expectedResponse = out.writerIndex - before }
+        // A rare large answer (a checklist's full text) does not make every later one reserve as much.
+        if written { scratch.expectedResponse = min(out.writerIndex - before, RPCScratch.largestExpected) }
         return .answered(written: written)
     }
 

@@ -3,8 +3,10 @@
 /// outgoing buffer (where its JSON is written in place).
 public struct RPCScratch {
     public var tape = JSONTape()
-    /// Bytes of the last response written; a full grading result (~15 KB) to start with.
+    /// Bytes of the last response written (at most `largestExpected`); a full grading result
+    /// (~15 KB) to start with.
     public var expectedResponse = 16_384
+    public static let largestExpected = 1 << 18
 
     public init() {}
 }

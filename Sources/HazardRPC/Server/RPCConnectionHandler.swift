@@ -29,7 +29,7 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
     private var session: RPCSession
     /// Responses gathered since the last flush.
     private var out: ByteBuffer
-    /// Where each request is read and its response's JSON written before it is framed into `out`; reused.
+    /// The tape each request is read into, and the room the next response gets in `out`; reused.
     private var scratch = RPCScratch()
     /// Bytes of the last burst of responses written, and whether `out` has been sized for the next.
     private var lastBurst = 0
