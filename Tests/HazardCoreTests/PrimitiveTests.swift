@@ -12,13 +12,14 @@ struct PrimitiveTests {
         #expect(SHA256.hex(input) == digest)
     }
 
-    @Test("dates parse exactly and round-trip", arguments: ["1970-01-01", "2024-02-29", "2026-11-25", "1899-12-31"])
+    @Test("dates parse exactly and round-trip, years zero-padded to four digits",
+          arguments: ["1970-01-01", "2024-02-29", "2026-11-25", "1899-12-31", "0001-01-01", "0999-12-31", "9999-12-31"])
     func dates(text: String) throws {
         let day = try #require(Day(iso: text))
         #expect(day.description == text)
     }
 
-    @Test("impossible dates are rejected", arguments: ["2023-02-29", "2024-13-01", "2024-1-01", "20240101", "2024-04-31"])
+    @Test("impossible dates are rejected", arguments: ["2023-02-29", "2024-13-01", "2024-1-01", "20240101", "2024-04-31", "2024-0a-01", "2024/01/01", "2024-01-011"])
     func badDates(text: String) {
         #expect(Day(iso: text) == nil)
     }
