@@ -4,9 +4,9 @@ public import HazardCore
 /// reporting every unknown key, missing key and wrong type with its position.
 public enum ChecklistDecoder {
     static let topKeys = ["format", "id", "version", "sector", "title", "standard", "plugin", "sections", "questions", "criteria", "tests"]
-    static let standardKeys = ["code", "title", "issuer", "effective", "valid_until", "superseded_by", "source", "notes"]
+    static let standardKeys = ["code", "title", "issuer", "effective", "valid_until", "superseded_by", "successor", "source", "notes", "items"]
     static let questionKeys = ["id", "label", "type", "unit", "min", "max", "options", "fields", "help"]
-    static let criterionKeys = ["id", "clause", "title", "grade", "section", "applies_when", "hazard_when", "weight", "advice", "references", "manual", "note"]
+    static let criterionKeys = ["id", "clause", "title", "grade", "section", "applies_when", "hazard_when", "weight", "advice", "references", "manual", "note", "item"]
     static let testKeys = ["name", "inspection_date", "answers", "expect", "expect_facts", "expect_error"]
 
     /// - Throws: `ChecklistError` with all diagnostics when anything is wrong.
@@ -34,6 +34,7 @@ public enum ChecklistDecoder {
         let sector = reader.string(top["sector"], "sector")
         let title = reader.string(top["title"], "title")
         let standard = top["standard"].flatMap { decodeStandard($0, reader: &reader) }
+        let standardItems = decodeItems(top["standard"], reader: &reader)
         let plugin = reader.located(top["plugin"], "plugin")
         let sections = reader.sequence(top["sections"], "sections").compactMap { node -> SectionDefinition? in
             guard let f = reader.fields(node, "section", allowed: ["id", "title"], required: ["id", "title"]),
@@ -45,7 +46,7 @@ public enum ChecklistDecoder {
         let tests = reader.sequence(top["tests"], "tests").compactMap { decodeTest($0, reader: &reader) }
         guard let id, let version, let sector, let title, let standard else { return nil }
         return ChecklistDefinition(file: file, mark: root.mark, id: id, version: version, sector: sector, title: title,
-                                   standard: standard, plugin: plugin, sections: sections, questions: questions,
+                                   standard: standard, standardItems: standardItems, plugin: plugin, sections: sections, questions: questions,
                                    criteria: criteria, tests: tests, content: content)
     }
 
@@ -62,7 +63,22 @@ public enum ChecklistDecoder {
         guard let code, let title, let issuer, let effective else { return nil }
         return StandardInfo(code: code, title: title, issuer: issuer, effective: effective, validUntil: validUntil,
                             supersededBy: reader.string(f["superseded_by"], "superseded_by"),
+                            successor: reader.located(f["successor"], "successor", pattern: { isID($0, lowercase: true) }, rule: "a checklist id")?.value,
                             source: reader.string(f["source"], "source"), notes: reader.string(f["notes"], "notes"))
+    }
+
+    /// `standard.items`: each a clause id, or `{id, title, text_missing}`.
+    static func decodeItems(_ standard: YAMLNode?, reader: inout NodeReader) -> [Located<StandardItem>] {
+        guard let standard, case .mapping(let pairs) = standard.kind, let node = pairs.first(where: { $0.key == "items" })?.value else { return [] }
+        return reader.sequence(node, "items").compactMap { itemNode -> Located<StandardItem>? in
+            if case .scalar = itemNode.kind {
+                return reader.located(itemNode, "item id").map { Located(StandardItem(id: $0.value), at: $0.mark) }
+            }
+            guard let f = reader.fields(itemNode, "item", allowed: ["id", "title", "text_missing"], required: ["id"]),
+                  let id = reader.located(f["id"], "item id") else { return nil }
+            return Located(StandardItem(id: id.value, title: reader.string(f["title"], "item title"),
+                                        textMissing: reader.string(f["text_missing"], "text_missing")), at: id.mark)
+        }
     }
 
     static func decodeQuestion(_ node: YAMLNode, what: String, reader: inout NodeReader) -> QuestionDefinition? {
@@ -121,7 +137,15 @@ public enum ChecklistDecoder {
         return CriterionDefinition(id: id, clause: clause, title: title, grade: grade, section: reader.located(f["section"], "section"),
                                    appliesWhen: applies, hazardWhen: hazard, weight: weight ?? 1,
                                    advice: reader.string(f["advice"], "advice"), references: references,
-                                   isManual: reader.bool(f["manual"], "manual") ?? false, note: reader.string(f["note"], "note"))
+                                   isManual: reader.bool(f["manual"], "manual") ?? false, note: reader.string(f["note"], "note"),
+                                   items: decodeItemNames(f["item"], reader: &reader))
+    }
+
+    /// A criterion's `item:`: one item id or a list of them.
+    static func decodeItemNames(_ node: YAMLNode?, reader: inout NodeReader) -> [Located<String>] {
+        guard let node else { return [] }
+        if case .sequence = node.kind { return reader.sequence(node, "item").compactMap { reader.located($0, "item") } }
+        return reader.located(node, "item").map { [$0] } ?? []
     }
 
     static func decodeTest(_ node: YAMLNode, reader: inout NodeReader) -> TestCaseDefinition? {

@@ -77,6 +77,7 @@ public struct ChecklistLoader: Sendable {
                     continue
                 }
                 seen[checklist.id] = file
+                batch.diagnostics += checklist.warnings
                 batch.checklists.append(checklist)
                 batch.sources.append((file, bytes))
             } catch {

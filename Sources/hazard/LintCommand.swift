@@ -7,7 +7,11 @@ struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Check checklist files for authoring mistakes.",
-        discussion: "Prints every problem as file:line:column: error: message [code]; exits 1 if there is any."
+        discussion: """
+            Prints every problem as file:line:column: error: message [code]; exits 1 if there is any. \
+            Warnings (file:line:column: warning: …) do not fail the run: they name items of the \
+            standard (standard.items) that no criterion encodes.
+            """
     )
 
     @Argument(help: "Checklist files or folders (default: checklists).")
@@ -17,7 +21,8 @@ struct LintCommand: ParsableCommand {
         let batch = ChecklistLoader(registry: BuiltinPlugins.registry).loadAll(paths)
         for diagnostic in batch.diagnostics { printError(diagnostic.description) }
         let errors = batch.diagnostics.filter { $0.severity == .error }.count
-        print("\(batch.files.count) file(s), \(batch.checklists.count) checklist(s) valid, \(errors) error(s)")
+        let warnings = batch.diagnostics.count - errors
+        print("\(batch.files.count) file(s), \(batch.checklists.count) checklist(s) valid, \(errors) error(s), \(warnings) warning(s)")
         if errors > 0 { throw ExitCode(1) }
     }
 }

@@ -8,6 +8,8 @@ public struct ChecklistDefinition: Sendable {
     public var sector: String
     public var title: String
     public var standard: StandardInfo
+    /// `standard.items` with where each was declared (the compiler locates item diagnostics).
+    public var standardItems: [Located<StandardItem>]
     public var plugin: Located<String>?
     public var sections: [SectionDefinition]
     public var questions: [QuestionDefinition]
@@ -17,7 +19,7 @@ public struct ChecklistDefinition: Sendable {
     public var content: [UInt8]
 
     public init(file: String, mark: SourceMark, id: Located<String>, version: String, sector: String, title: String,
-                standard: StandardInfo, plugin: Located<String>?, sections: [SectionDefinition],
+                standard: StandardInfo, standardItems: [Located<StandardItem>] = [], plugin: Located<String>?, sections: [SectionDefinition],
                 questions: [QuestionDefinition], criteria: [CriterionDefinition], tests: [TestCaseDefinition], content: [UInt8]) {
         self.file = file
         self.mark = mark
@@ -26,6 +28,8 @@ public struct ChecklistDefinition: Sendable {
         self.sector = sector
         self.title = title
         self.standard = standard
+        self.standard.items = standardItems.map(\.value)
+        self.standardItems = standardItems
         self.plugin = plugin
         self.sections = sections
         self.questions = questions
@@ -44,23 +48,31 @@ public struct StandardInfo: Sendable, Hashable, Codable {
     /// Last day in force, when a newer version replaced it.
     public var validUntil: Day?
     public var supersededBy: String?
+    /// The id of the checklist that encodes the replacing standard, when we ship one; when a
+    /// standard is superseded and this is nil, gradings say its successor's items are not encoded.
+    public var successor: String?
     public var source: String?
     public var notes: String?
+    /// The standard's own item list (clause ids), so coverage can be counted and checked.
+    public var items: [StandardItem]
 
     public init(code: String, title: String, issuer: String, effective: Day, validUntil: Day? = nil,
-                supersededBy: String? = nil, source: String? = nil, notes: String? = nil) {
+                supersededBy: String? = nil, successor: String? = nil, source: String? = nil, notes: String? = nil,
+                items: [StandardItem] = []) {
         self.code = code
         self.title = title
         self.issuer = issuer
         self.effective = effective
         self.validUntil = validUntil
         self.supersededBy = supersededBy
+        self.successor = successor
         self.source = source
         self.notes = notes
+        self.items = items
     }
 
     enum CodingKeys: String, CodingKey {
-        case code, title, issuer, effective, source, notes
+        case code, title, issuer, effective, source, notes, successor, items
         case validUntil = "valid_until"
         case supersededBy = "superseded_by"
     }
@@ -132,10 +144,13 @@ public struct CriterionDefinition: Sendable, Hashable {
     public var references: [String]
     public var isManual: Bool
     public var note: String?
+    /// The standard items this criterion encodes (`item:`); empty means its `clause`.
+    public var items: [Located<String>]
 
     public init(id: Located<String>, clause: String, title: String, grade: Grade, section: Located<String>? = nil,
                 appliesWhen: ExpressionSource? = nil, hazardWhen: ExpressionSource, weight: Double = 1,
-                advice: String? = nil, references: [String] = [], isManual: Bool = false, note: String? = nil) {
+                advice: String? = nil, references: [String] = [], isManual: Bool = false, note: String? = nil,
+                items: [Located<String>] = []) {
         self.id = id
         self.clause = clause
         self.title = title
@@ -148,6 +163,7 @@ public struct CriterionDefinition: Sendable, Hashable {
         self.references = references
         self.isManual = isManual
         self.note = note
+        self.items = items
     }
 }
 

@@ -18,6 +18,8 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         case pluginInput
         case criteriaCycle
         case unknownCriterion
+        case unknownItem
+        case uncoveredItem
     }
 
     public enum Severity: String, Sendable, Hashable { case error, warning }

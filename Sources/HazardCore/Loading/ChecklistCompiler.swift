@@ -92,7 +92,9 @@ public struct ChecklistCompiler: Sendable {
                 grade: definitionCriterion.grade, section: definitionCriterion.section?.value,
                 appliesWhen: definitionCriterion.appliesWhen?.text, hazardWhen: definitionCriterion.hazardWhen.text,
                 weight: definitionCriterion.weight, advice: definitionCriterion.advice, references: definitionCriterion.references,
-                isManual: definitionCriterion.isManual, note: definitionCriterion.note, inputs: compiler.inputs))
+                isManual: definitionCriterion.isManual, note: definitionCriterion.note,
+                items: definitionCriterion.items.isEmpty ? [definitionCriterion.clause] : definitionCriterion.items.map(\.value),
+                inputs: compiler.inputs))
             dependencies.append(compiler.dependencies)
             if let hazard {
                 let code = definitionCriterion.grade == .major ? FindingStatus.major.code : FindingStatus.general.code
@@ -113,12 +115,15 @@ public struct ChecklistCompiler: Sendable {
             }
         }
 
+        let coverage = Self.checkCoverage(definition, diagnostics: &diagnostics)
+
         guard diagnostics.allSatisfy({ $0.severity != .error }) else { throw ChecklistError(diagnostics) }
         let byCriterion = Dictionary(uniqueKeysWithValues: steps.map { ($0.criterion, $0) })
         let program = Program(steps: order.compactMap { byCriterion[$0] }, slotCount: questions.count + factSlots.count, criterionCount: criteria.count)
         let sections = definition.sections.map { Section(id: $0.id.value, title: $0.title) }
         return Checklist(definition: definition, sections: sections, questions: questions, criteria: criteria,
-                         plugin: plugin, factSlots: factSlots, program: program)
+                         plugin: plugin, factSlots: factSlots, program: program, coverage: coverage,
+                         warnings: diagnostics.filter { $0.severity == .warning })
     }
 
     private func compileCondition(_ source: ExpressionSource, with compiler: inout ExpressionCompiler, diagnostics: inout [Diagnostic]) -> TruthNode? {

@@ -15,6 +15,10 @@ public final class Checklist: Sendable {
     /// SHA-256 of the file content, recorded with every evaluation.
     public let sha256: String
     public let plugin: (any SectorPlugin)?
+    /// How much of the standard's declared item list the criteria encode.
+    public let coverage: Coverage
+    /// What `hazard lint` warns about in a checklist that loads (e.g. items no criterion encodes).
+    public let warnings: [Diagnostic]
 
     let questionIndex: [QuestionID: Int]
     /// Slot of each declared fact, `plugin.fact`, after the question slots.
@@ -37,7 +41,8 @@ public final class Checklist: Sendable {
     let reportPlan: ReportPlan
 
     init(definition: ChecklistDefinition, sections: [Section], questions: [Question], criteria: [Criterion],
-         plugin: (any SectorPlugin)?, factSlots: [(name: FactName, fact: String, slot: Int, type: ValueType)], program: Program) {
+         plugin: (any SectorPlugin)?, factSlots: [(name: FactName, fact: String, slot: Int, type: ValueType)], program: Program,
+         coverage: Coverage, warnings: [Diagnostic]) {
         id = ChecklistID(definition.id.value)
         version = definition.version
         sector = definition.sector
@@ -50,6 +55,8 @@ public final class Checklist: Sendable {
         self.questions = questions
         self.criteria = criteria
         self.plugin = plugin
+        self.coverage = coverage
+        self.warnings = warnings
         self.factSlots = factSlots
         self.program = program
         questionIndex = Dictionary(uniqueKeysWithValues: questions.enumerated().map { ($1.id, $0) })

@@ -13,6 +13,8 @@ public struct Criterion: Sendable {
     /// Needs an expert's or inspector's judgement (e.g. the catch-all item).
     public var isManual: Bool
     public var note: String?
+    /// The standard items it encodes (`standard.items` ids); its clause when none is named.
+    public var items: [String]
     /// What the conditions read, in order of first mention: the finding's evidence.
     public var inputs: [EvidenceSource]
 }
