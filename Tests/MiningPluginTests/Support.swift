@@ -1,11 +1,12 @@
 import HazardCore
 import MiningPlugin
 
+/// The mining plugin as the engine runs it: facts checked against what it declares.
+let probe = PluginProbe(MiningPlugin())
+
 /// Derives the mining facts from a few numeric answers.
 func derive(_ numbers: [QuestionID: Double], inspectionDate: Day? = nil) throws -> Facts {
-    var answers = Answers(inspectionDate: inspectionDate)
-    for (question, n) in numbers { answers[question] = .number(n) }
-    return try MiningPlugin().derive(from: answers)
+    try probe.facts(numbers.mapValues(Value.number), on: inspectionDate)
 }
 
 /// A numeric fact, or nil when it was left out.

@@ -35,7 +35,7 @@ public struct ConstructionPlugin: SectorPlugin {
     public var declaredInputs: [InputDeclaration] { ConstructionInput.declarations }
 
     public func derive(from answers: Answers) throws(PluginError) -> Facts {
-        let c = try HazardousWorksClassification(AnswerReader(answers: answers))
+        let c = try HazardousWorksClassification(answers)
         var facts = Facts()
         let classes: [(String, ClassRange)] = [
             ("excavation_class", c.excavation),

@@ -25,7 +25,7 @@ struct HazardousWorksClassification: Sendable, Hashable {
         .any([excavation, formwork, lifting, scaffold, demolition, underground, other])
     }
 
-    init(_ r: AnswerReader) throws(PluginError) {
+    init(_ r: Answers) throws(PluginError) {
         typealias I = ConstructionInput
         let depth = try r.number(I.excavationDepth)
         excavation = Self.excavation(depth: depth, complex: try r.bool(I.excavationComplexConditions))

@@ -74,7 +74,7 @@ public struct MiningPlugin: SectorPlugin {
             PluginFunction("add_months", parameters: [.date, .number], result: .date) { args in
                 guard args.count == 2, let day = args[0]?.date, let n = args[1]?.number,
                       n.isFinite, n == n.rounded(), abs(n) < 1_000_000 else { return nil }
-                return CalendarMonths.adding(Int(n), to: day).map(Value.date)
+                return CivilCalendar.adding(months: Int(n), to: day).map(Value.date)
             },
         ]
     }

@@ -63,8 +63,8 @@ public struct SpecialEquipmentPlugin: SectorPlugin {
         // Periodic inspection: due = last inspection + interval; overdue from the day after.
         if let interval = try intervalMonths(answers) {
             facts["inspection_interval_months"] = .number(Double(interval))
-            if let last = answers["last_periodic_inspection_date"]?.date {
-                let due = CivilCalendar.adding(months: interval, to: last)
+            if let last = answers["last_periodic_inspection_date"]?.date,
+               let due = CivilCalendar.adding(months: interval, to: last) {
                 facts["next_inspection_due"] = .date(due)
                 if let today = answers.inspectionDate {
                     let late = today.daysSinceEpoch - due.daysSinceEpoch
@@ -75,7 +75,7 @@ public struct SpecialEquipmentPlugin: SectorPlugin {
         }
 
         // 使用登记: missing when in use and not registered.
-        if let missing = Self.and(inUse, answers["has_use_registration"]?.bool.map { !$0 }) {
+        if let missing = Kleene.and(inUse, answers["has_use_registration"]?.bool.map { !$0 }) {
             facts["registration_missing"] = .bool(missing)
         }
 
@@ -90,18 +90,22 @@ public struct SpecialEquipmentPlugin: SectorPlugin {
                     code: "bad_design_life", message: "设计使用年限应为正数（年），得到 \(Value.format(years))",
                     question: "design_life_years")
             }
-            let end = CivilCalendar.adding(months: Int((years * 12).rounded()), to: start)
-            facts["design_life_end"] = .date(end)
-            if let today = answers.inspectionDate { reached = today >= end }
+            // A design life beyond the calendar's years has no end day: not reached.
+            if let end = CivilCalendar.adding(months: Int((min(years, 10_000) * 12).rounded()), to: start) {
+                facts["design_life_end"] = .date(end)
+                if let today = answers.inspectionDate { reached = today >= end }
+            } else if answers.inspectionDate != nil {
+                reached = false
+            }
         }
         if let reached { facts["design_life_reached"] = .bool(reached) }
         let unassessed = answers["life_extension_approved"]?.bool.map { !$0 }
-        if let value = Self.and(inUse, reached, unassessed) {
+        if let value = Kleene.and(inUse, reached, unassessed) {
             facts["past_design_life_unassessed"] = .bool(value)
         }
 
         // 已经报废仍继续使用.
-        if let value = Self.and(inUse, answers["is_scrapped"]?.bool) {
+        if let value = Kleene.and(inUse, answers["is_scrapped"]?.bool) {
             facts["scrapped_in_use"] = .bool(value)
         }
         return facts
@@ -145,11 +149,5 @@ public struct SpecialEquipmentPlugin: SectorPlugin {
         }
         return try PeriodicInspectionInterval.months(
             for: type, safetyGrade: grade, craneKind: crane, cylinderGasClass: gasClass)
-    }
-
-    /// Kleene conjunction: false if any operand is false, true if all are true, else unknown.
-    private static func and(_ operands: Bool?...) -> Bool? {
-        if operands.contains(false) { return false }
-        return operands.contains(nil) ? nil : true
     }
 }

@@ -4,13 +4,11 @@ extension ChecklistCompiler {
     /// A criterion naming an item the standard does not declare is an error (a typo would
     /// otherwise hide a gap); a declared item no criterion encodes is a warning, so `hazard lint`
     /// shows what of the text is missing. A criterion that names no item counts for its clause.
+    /// (A standard that declares no items gets its warning only once the file loads, so it does
+    /// not crowd a broken file's errors.)
     static func checkCoverage(_ definition: ChecklistDefinition, diagnostics: inout [Diagnostic]) -> Coverage {
         let items = definition.standardItems.map(\.value)
-        guard !items.isEmpty else {
-            diagnostics.append(Diagnostic(.uncoveredItem, "standard \(definition.standard.code) declares no items, so coverage of its text cannot be checked",
-                                          at: definition.mark, severity: .warning))
-            return Coverage(declared: 0, encoded: 0, textMissing: 0, uncovered: [])
-        }
+        guard !items.isEmpty else { return Coverage(declared: 0, encoded: 0, textMissing: 0, uncovered: []) }
         var declared: [String: Int] = [:]
         for (index, item) in items.enumerated() {
             if declared[item.id] != nil {

@@ -118,6 +118,10 @@ public struct ChecklistCompiler: Sendable {
         let coverage = Self.checkCoverage(definition, diagnostics: &diagnostics)
 
         guard diagnostics.allSatisfy({ $0.severity != .error }) else { throw ChecklistError(diagnostics) }
+        if coverage.declared == 0 {
+            diagnostics.append(Diagnostic(.uncoveredItem, "standard \(definition.standard.code) declares no items, so coverage of its text cannot be checked",
+                                          at: definition.mark, severity: .warning))
+        }
         let byCriterion = Dictionary(uniqueKeysWithValues: steps.map { ($0.criterion, $0) })
         let program = Program(steps: order.compactMap { byCriterion[$0] }, slotCount: questions.count + factSlots.count, criterionCount: criteria.count)
         let sections = definition.sections.map { Section(id: $0.id.value, title: $0.title) }

@@ -31,6 +31,16 @@ extension Answers {
         return s
     }
 
+    /// An enum option the plugin knows; nil when unanswered. An option outside `options` means
+    /// the checklist offers one the plugin does not handle, and is reported, never guessed.
+    public func option(_ id: QuestionID, among options: [String]) throws(PluginError) -> String? {
+        guard let option = try text(id) else { return nil }
+        guard options.contains(option) else {
+            throw PluginError(code: "unknown_option", message: "unknown option \(option); expected one of \(options.joined(separator: ", "))", question: id)
+        }
+        return option
+    }
+
     public func date(_ id: QuestionID) throws(PluginError) -> Day? {
         guard let value = values[id] else { return nil }
         guard let d = value.date else { throw Self.mismatch(id, value, "a date") }
