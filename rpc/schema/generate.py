@@ -36,9 +36,10 @@ def nullable(schema):
 
 
 EMPTY = obj({})
-STANDARD = obj({"code": S, "title": S, "issuer": S, "effective": DATE}, {"valid_until": DATE, "superseded_by": S})
+STANDARD = obj({"code": S, "title": S, "issuer": S, "effective": DATE}, {"valid_until": DATE, "superseded_by": S, "successor": NES})
+COVERAGE = obj({"declared": INT, "encoded": INT, "text_missing": INT, "uncovered": STRINGS})
 SUMMARY_FIELDS = {"id": NES, "version": S, "sector": S, "title": S, "standard": STANDARD, "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
-                  "plugin": nullable(S), "manual": INT}
+                  "plugin": nullable(S), "manual": INT, "coverage": COVERAGE}
 SUMMARY = obj({**SUMMARY_FIELDS, "questions": INT, "criteria": INT})
 OPTION = obj({"value": S, "label": S})
 QUESTION = {"$ref": "#/$defs/question"}
@@ -46,7 +47,7 @@ QUESTION_DEF = obj({"id": NES, "label": S, "type": {"enum": ["boolean", "number"
                    {"unit": S, "min": NUM, "max": NUM, "options": {"type": "array", "items": OPTION},
                     "fields": {"type": "array", "items": QUESTION}, "help": S})
 CRITERION = obj({"id": NES, "clause": S, "title": S, "grade": {"enum": ["major", "general"]}, "hazard_when": S, "weight": NUM,
-                 "manual": BOOL, "references": STRINGS,
+                 "manual": BOOL, "references": STRINGS, "items": STRINGS,
                  "inputs": {"type": "array", "items": obj({"kind": {"enum": ["answer", "fact", "finding"]}, "name": S})}},
                 {"section": S, "applies_when": S, "advice": S, "note": S})
 DETAIL = obj({**SUMMARY_FIELDS, "sections": {"type": "array", "items": obj({"id": S, "title": S})},

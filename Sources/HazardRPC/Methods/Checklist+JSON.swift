@@ -14,6 +14,7 @@ extension Checklist {
         ]
         if let validUntil = standard.validUntil { standardMembers.append(JSONMember(key: "valid_until", value: .string(validUntil.description))) }
         if let supersededBy = standard.supersededBy { standardMembers.append(JSONMember(key: "superseded_by", value: .string(supersededBy))) }
+        if let successor = standard.successor { standardMembers.append(JSONMember(key: "successor", value: .string(successor))) }
         return [
             JSONMember(key: "id", value: .string(id.rawValue)),
             JSONMember(key: "version", value: .string(version)),
@@ -25,6 +26,12 @@ extension Checklist {
             JSONMember(key: "questions", value: .number(questions.count)),
             JSONMember(key: "criteria", value: .number(criteria.count)),
             JSONMember(key: "manual", value: .number(manualCount)),
+            JSONMember(key: "coverage", value: .object([
+                JSONMember(key: "declared", value: .number(coverage.declared)),
+                JSONMember(key: "encoded", value: .number(coverage.encoded)),
+                JSONMember(key: "text_missing", value: .number(coverage.textMissing)),
+                JSONMember(key: "uncovered", value: .array(coverage.uncovered.map { .string($0) })),
+            ])),
         ]
     }
 
@@ -73,6 +80,7 @@ extension Criterion {
         if let advice { members.append(JSONMember(key: "advice", value: .string(advice))) }
         if let note { members.append(JSONMember(key: "note", value: .string(note))) }
         members.append(JSONMember(key: "references", value: .array(references.map { .string($0) })))
+        members.append(JSONMember(key: "items", value: .array(items.map { .string($0) })))
         members.append(JSONMember(key: "inputs", value: .array(inputs.map { input in
             switch input {
             case .question(let q): return .object(["kind": .string("answer"), "name": .string(q.rawValue)])
