@@ -19,6 +19,12 @@ let sectorPlugins: [(name: String, folder: String)] = [
     ("MiningPlugin", "Mining"),
 ]
 
+/// Data kept beside a plugin's sources for its tests to check the code against; not compiled
+/// and not a resource (plugins depend on HazardCore only and carry their tables as code).
+let pluginDataFiles: [String: [String]] = [
+    "HazardousChemicals": ["gb18218-table1.csv"],
+]
+
 let package = Package(
     name: "hazard",
     platforms: [.macOS(.v14)],
@@ -118,6 +124,9 @@ let package = Package(
             path: "Benchmarks/RPCJSONBench"
         ),
     ]
-    + sectorPlugins.map { .target(name: $0.name, dependencies: ["HazardCore"], path: "plugins/\($0.folder)", swiftSettings: strict) }
+    + sectorPlugins.map {
+        .target(name: $0.name, dependencies: ["HazardCore"], path: "plugins/\($0.folder)",
+                exclude: pluginDataFiles[$0.folder] ?? [], swiftSettings: strict)
+    }
     + sectorPlugins.map { .testTarget(name: "\($0.folder)PluginTests", dependencies: ["HazardCore", .target(name: $0.name)], path: "Tests/\($0.folder)PluginTests") }
 )

@@ -18,9 +18,16 @@ struct SubstanceLookupTests {
         ["氨", "液氨", "7664-41-7"],
         ["液化石油气", "LPG", "lpg", "68476-85-7"],
         ["甲烷,天然气", "天然气", "甲烷", "LNG", "液化天然气", "74-82-8", "8006-14-2"],
-        ["氯化氢(无水)", "氯化氢（无水）", "氯化氢 (无水)", "氯化氢", "7647-01-0"],
+        ["氯化氢(无水)", "氯化氢（无水）", "氯化氢 (无水)", "氯化氢"],
         ["碳化钙", "电石", "75-20-7"],
         ["甲醇", "木醇", "67-56-1"],
+        ["乙酸乙酯", "醋酸乙酯", "141-78-6"],
+        ["钠", "金属钠", "7440-23-5"],
+        ["硝酸铵(含可燃物≤0.2%)", "硝酸铵（含可燃物≤0.2％）", "硝酸铵 (可燃物 ≤ 0.2 %)", "硝酸铵(可燃物<=0.2%)", "硝酸铵(可燃物≦0.2%)"],
+        ["液化石油气(含丙烷、丁烷及其混合物)", "液化石油气（含丙烷，丁烷及其混合物）", "液化石油气", "石油气(液化的)", "丙烷", "74-98-6"],
+        ["1-氯-2,3-环氧丙烷", "环氧氯丙烷(3-氯-1,2-环氧丙烷)", "环氧氯丙烷", "3-氯-1,2-环氧丙烷", "3-氯-1、2-环氧丙烷"],
+        ["砷化氢", "砷化三氢", "胂"],
+        ["硝化纤维素[干的或含水(或乙醇)<25%]", "硝化纤维素【干的或含水（或乙醇）＜25％】", "硝化纤维素(干的或含水(或乙醇)<25%)"],
     ])
     func sameRow(spellings: [String]) throws {
         let rows = spellings.map { SubstanceCatalog.namedSubstance($0) }
@@ -30,7 +37,7 @@ struct SubstanceLookupTests {
         }
     }
 
-    @Test("every substance named in the reference's Table 1 has its Q", arguments: [
+    @Test("the substances the reference names have their Table 1 Q", arguments: [
         ("氨", 10.0), ("液化石油气", 50.0), ("氯", 5.0), ("天然气", 50.0), ("碳酰氯", 0.3), ("氢", 5.0),
         ("硫化氢", 5.0), ("乙炔", 1.0), ("氰化氢", 1.0), ("乙烯", 50.0), ("氟化氢", 1.0), ("1,3-丁二烯", 5.0),
         ("二氧化硫", 20.0), ("氯乙烯", 50.0), ("氯化氢(无水)", 20.0), ("苯", 50.0), ("环氧乙烷", 10.0),
@@ -67,27 +74,28 @@ struct SubstanceLookupTests {
         #expect(beta.body([.string("光气")]) == .number(20))
     }
 
-    @Test("no spelling of one row is also a spelling of another")
-    func keysAreUnique() {
-        var seen: [SubstanceKey: String] = [:]
-        for row in GB18218Table1.substances {
-            for text in [row.name] + row.aliases + row.liquefiedAliases + row.cas {
-                let key = SubstanceKey(text)
-                #expect(seen[key] == nil || seen[key] == row.name, "\(text) is in \(seen[key] ?? "") and \(row.name)")
-                seen[key] = row.name
-                #expect(GB18218Table2.category(text) == nil, "\(text) reads as a category code")
-            }
-        }
-    }
-
-    @Test("an unlisted chemical counts with the category given for it (乙酸乙酯 as W5.3)")
+    @Test("a chemical Table 1 does not list counts with the category given for it (丙烯 as W2, 柴油 as W5.4)")
     func unlistedWithCategory() throws {
         let facts = try plugin.derive(from: inventory([
-            ["substance": .string("乙酸乙酯"), "quantity_t": .number(1500), "category": .string("W5.3")],
+            ["substance": .string("丙烯"), "quantity_t": .number(5), "category": .string("W2")],
+            ["substance": .string("柴油"), "quantity_t": .number(5000), "category": .string("W5.4")],
         ], population: 0))
         #expect(facts["S"] == .number(1.5))
-        #expect(facts["R"] == .number(0.75))
+        #expect(facts["R"] == .number(0.875))  // 0.5 × (1.5 × 0.5 + 1 × 1)
         #expect(facts["level"] == .number(4))
+    }
+
+    @Test("乙酸乙酯 is Table 1 row 69 (Q 500 t), not an unlisted W5.3 chemical: 1500 t → S 3.0, with or without a category")
+    func ethylAcetateIsInTableOne() throws {
+        for record: [String: Value] in [
+            ["substance": .string("乙酸乙酯"), "quantity_t": .number(1500)],
+            ["substance": .string("乙酸乙酯"), "quantity_t": .number(1500), "category": .string("W5.3")],
+        ] {
+            let facts = try plugin.derive(from: inventory([record], population: 0))
+            #expect(facts["S"] == .number(3))
+            #expect(facts["R"] == .number(1.5))
+            #expect(facts["level"] == .number(4))
+        }
     }
 
     @Test("a category code written as the substance (W5.1) and a J2 tank content")
@@ -167,7 +175,10 @@ struct LookupErrorTests {
         #expect(error?.description.hasPrefix("inventory[2]: ") == true)
     }
 
-    @Test("ambiguous bare names are refused", arguments: ["甲醛", "50-00-0", "硝酸铵", "6484-52-2"])
+    @Test("bare names and CAS numbers that do not decide a Table 1 row are refused", arguments: [
+        "甲醛", "50-00-0", "硝酸铵", "6484-52-2", "硝化纤维素", "硝化棉", "9004-70-0", "硝酸铵肥料",
+        "硝酸", "7697-37-2", "过氧化甲基乙基酮", "过氧化丁酮", "1338-23-4", "7647-01-0", "硝 化 棉", "６４８４－５２－２",
+    ])
     func ambiguous(name: String) {
         let error = #expect(throws: PluginError.self) {
             try plugin.derive(from: inventory([["substance": .string(name), "quantity_t": .number(1)]]))
@@ -177,16 +188,67 @@ struct LookupErrorTests {
         #expect(SubstanceCatalog.criticalQuantity(name) == nil)
     }
 
-    @Test("an ambiguous name with a category uses the category (福尔马林-type solution as J5)")
+    @Test("a bare name that may mean material outside Table 1 takes a category (福尔马林-type solution as J5, 68 % 硝酸 as W9.2)")
     func ambiguousWithCategory() throws {
         let facts = try plugin.derive(from: inventory([
             ["substance": .string("甲醛"), "quantity_t": .number(250), "category": .string("J5")],
+            ["substance": .string("硝酸"), "quantity_t": .number(100), "category": .string("W9.2")],
         ]))
-        #expect(facts["S"] == .number(0.5))
+        #expect(facts["S"] == .number(1))
+    }
+
+    @Test("a category cannot choose between Table 1 rows: 硝酸铵, 硝化棉 and their shared CAS are refused with one",
+          arguments: ["硝酸铵", "6484-52-2", "硝化纤维素", "硝化棉", "9004-70-0"])
+    func severalRowsWithCategory(name: String) {
+        let error = #expect(throws: PluginError.self) {
+            try plugin.derive(from: inventory([["substance": .string(name), "quantity_t": .number(1), "category": .string("W9.2")]]))
+        }
+        #expect(error?.code == "ambiguous_substance")
+        #expect(error?.message.contains("category 不能代替行的选择") == true)
+    }
+
+    @Test("the shared CAS 9004-70-0 lists the six 硝化纤维素 rows with their Q")
+    func nitrocelluloseChoices() {
+        #expect(throws: LookupFailure.ambiguousSubstance("9004-70-0", choices: [
+            "硝化纤维素[干的或含水(或乙醇)<25%]（表1第37行，Q 1 t）",
+            "硝化纤维素(未改型的,或增塑的,含增塑剂<18%)（表1第38行，Q 1 t）",
+            "硝化纤维素(含乙醇≥25%)（表1第39行，Q 10 t）",
+            "硝化纤维素(含氮≤12.6%)（表1第40行，Q 50 t）",
+            "硝化纤维素(含水≥25%)（表1第41行，Q 50 t）",
+            "硝化纤维素溶液(含氮量≤12.6%,含硝化纤维素≤55%)（表1第42行，Q 50 t）",
+        ], hint: "表1按含水、含乙醇、含氮量和增塑剂区分硝化纤维素，各行临界量不同，category 不能代替行的选择：请写所指行的名称")) {
+            try SubstanceCatalog.classify(substance: "9004-70-0")
+        }
+    }
+
+    @Test("an unknown name fails with “did you mean” and is never matched silently", arguments: [
+        ("乙酸乙脂", "乙酸乙酯（表1第69行，Q 500 t）"),
+        ("醋酸乙脂", "乙酸乙酯（表1第69行，Q 500 t）"),
+        ("丙烯", "丙烯醛（表1第19行，Q 20 t）"),
+        ("硝酸氨", "硝酸铵(含可燃物≤0.2%)（表1第44行，Q 50 t）"),
+        ("7782-50-6", "氯（表1第12行，Q 5 t）"),
+        ("三硝基甲苯", "2,4,6-三硝基甲苯（表1第35行，Q 5 t）"),
+    ])
+    func didYouMean(typed: String, suggested: String) {
+        #expect(SubstanceCatalog.criticalQuantity(typed) == nil)
+        let error = #expect(throws: PluginError.self) {
+            try plugin.derive(from: inventory([["substance": .string(typed), "quantity_t": .number(1)]]))
+        }
+        #expect(error?.code == "unknown_substance")
+        #expect(error?.message.contains("did you mean") == true)
+        #expect(error?.message.contains(suggested) == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("category") == true)
+    }
+
+    @Test("a name like no Table 1 row gets no suggestion but still says to give a category")
+    func noSuggestion() {
+        #expect(throws: LookupFailure.unknownSubstance("不存在的物质", suggestions: [])) {
+            try SubstanceCatalog.classify(substance: "不存在的物质")
+        }
     }
 
     @Test("bad category code, conflicting codes, negative quantity", arguments: [
-        (["substance": Value.string("乙酸乙酯"), "quantity_t": .number(1), "category": .string("W12")], "unknown_category"),
+        (["substance": Value.string("丙烯"), "quantity_t": .number(1), "category": .string("W12")], "unknown_category"),
         (["substance": Value.string("W5.3"), "quantity_t": .number(1), "category": .string("W5.4")], "conflicting_category"),
         (["substance": Value.string("甲醇"), "quantity_t": .number(-1)], "invalid_quantity"),
     ])

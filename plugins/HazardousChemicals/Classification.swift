@@ -11,7 +11,7 @@ public struct Classification: Sendable, Hashable {
     public var isLiquefiedGas: Bool?
     /// A highly toxic liquid (剧毒液体).
     public var isHighlyToxicLiquid: Bool
-    /// Where Q came from, for messages: `表1 氯` or `表2 W5.3`.
+    /// Where Q came from, for messages: `GB 18218-2018 表1第12行 氯` or `GB 18218-2018 表2 W5.3`.
     public var basis: String
 
     public init(criticalQuantity: Double, beta: Double, isToxicGas: Bool, isLiquefiedGas: Bool?, isHighlyToxicLiquid: Bool, basis: String) {

@@ -5,12 +5,13 @@ public import HazardCore
 ///
 /// Inputs (questions the checklist must declare):
 /// - `inventory`: list of records, one per chemical in the unit:
-///   - `substance` (text): a GB 18218-2018 Table 1 name, common alias or CAS number
-///     (`液氯`, `氯`, `7782-50-5`), or a Table 2 hazard-category code (`W5.3`, `J1`);
+///   - `substance` (text): a GB 18218-2018 Table 1 name, alias or CAS number (all 85 rows:
+///     `液氯`, `氯`, `7782-50-5`; a row qualified by concentration by its full name,
+///     `硝酸铵(含可燃物≤0.2%)`), or a Table 2 hazard-category code (`W5.3`, `J1`);
 ///   - `quantity_t` (number, t): q, the design maximum quantity in the unit (设计最大量);
-///   - `category` (text, optional): Table 2 code — required for chemicals Table 1 (as encoded)
-///     does not name; for a named non-Table-3 chemical it replaces the default category that
-///     decides β (Q stays Table 1's);
+///   - `category` (text, optional): Table 2 code — required for chemicals Table 1 does not
+///     list; for a Table 1 chemical outside Table 3 it replaces the default category that
+///     decides β, and never its Q (Table 1's Q always wins);
 ///   - `liquefied` (boolean, optional): stored as a liquefied gas; overrides the default.
 ///   See `SubstanceCatalog` for the exact resolution rules.
 /// - `unit_kind` (enum `production_unit` | `storage_facility`): [M] per the reference a
@@ -29,8 +30,10 @@ public import HazardCore
 ///   quantity other than 0 that is one (three-valued: unknown if no record is and some record's
 ///   answer is missing).
 ///
-/// Errors: a record naming an unknown or ambiguous chemical, a bad category code, or a negative
-/// quantity throws `PluginError` with `question: inventory` and the record's zero-based index.
+/// Errors: a record naming an unknown chemical (the message suggests Table 1 rows spelled like
+/// it) or an ambiguous one (the message lists the rows to choose from, with their Q), a bad
+/// category code, or a negative quantity throws `PluginError` with `question: inventory` and the
+/// record's zero-based index.
 public struct HazardousChemicalsPlugin: SectorPlugin {
     public init() {}
 
