@@ -12,6 +12,15 @@ struct TextReport {
         out.append("\(checklist.title)")
         out.append("依据 \(standard.code)《\(standard.title)》· 检查表 \(checklist.id) v\(checklist.version) · sha256 \(checklist.sha256.prefix(12))")
         if let date = evaluation.inspectionDate { out.append("检查日期 \(date)") }
+        if let date = evaluation.inspectionDate, checklist.isSuperseded(on: date), let successor = standard.supersededBy {
+            // Said first and in Chinese: the findings below apply a standard no longer in force.
+            if let encoded = standard.successor {
+                out.append("⚠ 注意: 检查日期晚于 \(standard.code) 的废止日，现行标准为 \(successor)，应使用检查表 \(encoded) 评估。")
+            } else {
+                out.append("⚠ 注意: 检查日期晚于 \(standard.code) 的废止日，现行标准为 \(successor)，其条款本工具尚未编码；"
+                           + "以下结论仅依 \(standard.code) 作出，不是依现行标准的判定，须按现行标准逐条核对。")
+            }
+        }
         for warning in evaluation.warnings { out.append("⚠ 警告: \(warning)") }
         if !evaluation.facts.isEmpty {
             out.append("插件计算值: " + evaluation.facts.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", "))

@@ -57,6 +57,33 @@ struct ShippedChecklistTests {
         }
     }
 
+    @Test("every shipped checklist declares its standard's items and encodes each one whose text we have")
+    func coverage() {
+        for checklist in Self.batch.checklists {
+            #expect(checklist.coverage.declared > 0, "\(checklist.id) declares no standard.items")
+            #expect(checklist.coverage.uncovered.isEmpty, "\(checklist.id): \(checklist.coverage.uncovered)")
+        }
+    }
+
+    @Test("coal-2026 encodes all 123 first-level items of 第四条–第二十条")
+    func coalComplete() throws {
+        let coal = try #require(Self.batch.checklists.first { $0.id == "coal-2026" })
+        #expect(coal.coverage.summary == "123/123")
+        #expect(coal.manualCount == 0)
+    }
+
+    @Test("a hazchem inspection from 2026-09-30 says AQ 3067-2026 is in force and its items are not encoded")
+    func aq3067() throws {
+        let hazchem = try #require(Self.batch.checklists.first { $0.id == "hazchem-2017" })
+        #expect(hazchem.standard.successor == nil)
+        let before = try Engine.evaluate(hazchem, input: AnswerInput(.mapping([])), inspectionDate: Day(iso: "2026-09-29"))
+        #expect(before.warnings.isEmpty)
+        let after = try Engine.evaluate(hazchem, input: AnswerInput(.mapping([])), inspectionDate: Day(iso: "2026-09-30"))
+        let warning = try #require(after.warnings.first)
+        #expect(warning.contains("the standard in force is AQ 3067—2026"))
+        #expect(warning.contains("whose items are not encoded in this tool"))
+    }
+
     @Test("every example answers file grades without an error and finds a hazard")
     func examples() throws {
         let folder = Self.root.appendingPathComponent("examples")

@@ -126,9 +126,9 @@ public struct HazardousChemicalsPlugin: SectorPlugin {
                 complete = false
                 // Nothing known about this record's chemical.
                 if quantity != 0 {
-                    toxicGas = Self.or(toxicGas, nil)
-                    liquefiedGas = Self.or(liquefiedGas, nil)
-                    highlyToxicLiquid = Self.or(highlyToxicLiquid, nil)
+                    toxicGas = Kleene.or(toxicGas, nil)
+                    liquefiedGas = Kleene.or(liquefiedGas, nil)
+                    highlyToxicLiquid = Kleene.or(highlyToxicLiquid, nil)
                 }
                 continue
             }
@@ -139,9 +139,9 @@ public struct HazardousChemicalsPlugin: SectorPlugin {
                 throw PluginError(code: error.code, message: error.description, question: Self.inventory, recordIndex: index)
             }
             if quantity != 0 {
-                toxicGas = Self.or(toxicGas, classification.isToxicGas)
-                liquefiedGas = Self.or(liquefiedGas, classification.isLiquefiedGas)
-                highlyToxicLiquid = Self.or(highlyToxicLiquid, classification.isHighlyToxicLiquid)
+                toxicGas = Kleene.or(toxicGas, classification.isToxicGas)
+                liquefiedGas = Kleene.or(liquefiedGas, classification.isLiquefiedGas)
+                highlyToxicLiquid = Kleene.or(highlyToxicLiquid, classification.isHighlyToxicLiquid)
             }
             if let quantity {
                 items.append(.init(quantity: quantity, classification: classification))
@@ -167,13 +167,6 @@ public struct HazardousChemicalsPlugin: SectorPlugin {
             facts["level"] = .number(0)
         }
         return facts
-    }
-
-    /// Kleene OR: true wins, then unknown.
-    static func or(_ a: Bool?, _ b: Bool?) -> Bool? {
-        if a == true || b == true { return true }
-        if a == nil || b == nil { return nil }
-        return false
     }
 
     static func quantity(of record: Record, index: Int) throws(PluginError) -> Double? {
