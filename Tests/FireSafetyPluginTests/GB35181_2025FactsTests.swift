@@ -70,7 +70,7 @@ struct GB35181_2025FactsTests {
 
     func labour(workers: Double, area: Double, hazardClass: String = "bing", kind: Bool = true) throws -> Facts {
         try facts(["is_manufacturer_or_processing_logistics": .bool(kind), "plant_or_warehouse": .string("plant"),
-                   "production_storage_hazard_class": .text(hazardClass),
+                   "production_storage_hazard_class": .string(hazardClass),
                    "workers_at_same_time": .number(workers), "plant_floor_area_m2": .number(area)])
     }
 
