@@ -7,6 +7,9 @@ struct AnswerReader: Sendable {
 
     func bool(_ question: QuestionID) throws(PluginError) -> Bool? { try answers.bool(question) }
 
+    /// An enum option's value (or text).
+    func text(_ question: QuestionID) throws(PluginError) -> String? { try answers.text(question) }
+
     /// A length, area or count: finite and not negative.
     func amount(_ question: QuestionID) throws(PluginError) -> Double? { try answers.amount(question) }
 
