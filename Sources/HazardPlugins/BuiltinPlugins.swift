@@ -13,6 +13,7 @@ public enum BuiltinPlugins {
     public static var registry: PluginRegistry {
         PluginRegistry([
             FireSafetyPlugin(),
+            FireSafety2025Plugin(),
             SpecialEquipmentPlugin(),
             HazardousChemicalsPlugin(),
             ConstructionPlugin(),

@@ -12,7 +12,7 @@ struct GB35181_2025FactsTests {
         "auto_extinguishing_fault", "fire_alarm_system_fault", "gas_agent_mass_percent", "annex_a_not_running",
     ]
 
-    let plugin = FireSafetyPlugin()
+    let plugin = FireSafety2025Plugin()
 
     func facts(_ values: [QuestionID: Value]) throws(PluginError) -> Facts {
         try plugin.derive(from: Answers(values, inspectionDate: Day(iso: "2025-11-20")))

@@ -1,3 +1,5 @@
+import HazardCore
+
 /// GB 35181-2025 Annex A (normative): when the 火灾自动报警系统 and the 固定灭火设施 of a building
 /// or place "不能正常运行" (used by the direct elements 5.1 e), 5.2 d), 5.3 e), 5.4 d)).
 /// Three-valued: nil means an answer the verdict depends on is missing.

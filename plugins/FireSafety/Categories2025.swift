@@ -66,22 +66,3 @@ enum Categories2025 {
         static let all = [plant, warehouse, neither]
     }
 }
-
-/// Kleene three-valued logic over `Bool?` (nil = unknown): false wins an `and`, true wins an `or`.
-enum Kleene {
-    static func and(_ a: Bool?, _ b: Bool?) -> Bool? {
-        if a == false || b == false { return false }
-        if a == true && b == true { return true }
-        return nil
-    }
-
-    static func or(_ a: Bool?, _ b: Bool?) -> Bool? {
-        if a == true || b == true { return true }
-        if a == false && b == false { return false }
-        return nil
-    }
-
-    static func not(_ a: Bool?) -> Bool? { a.map { !$0 } }
-
-    static func any(_ values: [Bool?]) -> Bool? { values.reduce(false, or) }
-}

@@ -47,20 +47,6 @@ enum FireSafetyInput {
     static let stairDoorsTotal: QuestionID = "stair_doors_total_count"
     static let stairDoorsDamaged: QuestionID = "stair_doors_damaged_count"
 
-    /// The inputs both GB 35181 checklists (2017 and 2025) declare with the same meaning: what
-    /// `FireSafetyPlugin.declaredInputs` requires of a checklist naming the plugin.
-    static let shared: [InputDeclaration] = [
-        InputDeclaration(inHighRiseBuilding, .boolean),
-        InputDeclaration(inUndergroundSpace, .boolean),
-        InputDeclaration(isCrowdedPlace, .boolean),
-        InputDeclaration(flammableSeparation, .number),
-        InputDeclaration(flammableSeparationRequired, .number),
-        InputDeclaration(buildingSeparation, .number),
-        InputDeclaration(buildingSeparationRequired, .number),
-        InputDeclaration(compartmentArea, .number),
-        InputDeclaration(compartmentAreaAllowed, .number),
-    ]
-
     /// Every input the 2017 facts read, with the type the 2017 checklist declares it with.
     static let declarations: [InputDeclaration] = [
         InputDeclaration(inHighRiseBuilding, .boolean),

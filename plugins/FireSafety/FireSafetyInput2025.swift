@@ -1,12 +1,10 @@
 import HazardCore
 
-/// Questions of `checklists/fire-safety/gb35181-2025.yaml` that `FireSafetyPlugin` reads for
+/// Questions of `checklists/fire-safety/gb35181-2025.yaml` that `FireSafety2025Plugin` reads for
 /// GB 35181-2025 《重大火灾隐患判定规则》 (terms 3.4–3.9 and Annex A).
 ///
-/// They are not in `FireSafetyPlugin.declaredInputs`: a checklist naming the plugin must declare
-/// every declared input, and the 2017 checklist has none of these. The plugin reads them when a
-/// checklist declares them; unanswered (or undeclared) they leave the 2025 facts unknown. A
-/// question typed differently from what is read here fails the evaluation with `type_mismatch`.
+/// A checklist naming `fire2025` must declare every one of them with a compatible type
+/// (`declarations`), checked when it loads; unanswered, they leave the facts they feed unknown.
 enum FireSafetyInput2025 {
     // 3.4 人员密集场所 (the kinds the 2025 definitions do not decide).
     static let isCrowdedPlace: QuestionID = FireSafetyInput.isCrowdedPlace
@@ -58,4 +56,40 @@ enum FireSafetyInput2025 {
     static let alarmPanelFunctionFault: QuestionID = "a3_2_alarm_panel_function_fault"
     static let linkageControllerFault: QuestionID = "a3_3_linkage_controller_fault"
     static let alarmBusFault: QuestionID = "a3_4_alarm_bus_fault"
+
+    /// Every input, with the type the checklist must declare it with.
+    static let declarations: [InputDeclaration] = [
+        InputDeclaration(isCrowdedPlace, .boolean),
+        InputDeclaration(inUndergroundSpace, .boolean),
+        InputDeclaration(servesChildren, .boolean),
+        InputDeclaration(childrenAgeFromYears, .number),
+        InputDeclaration(isPrimarySchoolTeachingSpace, .boolean),
+        InputDeclaration(providesCentralisedElderlyCare, .boolean),
+        InputDeclaration(elderlyCareBeds, .number),
+        InputDeclaration(elderlyCared, .number),
+        InputDeclaration(labourEnterpriseKind, .boolean),
+        InputDeclaration(plantOrWarehouse, .enumeration(Categories2025.Site.all)),
+        InputDeclaration(hazardClass, .enumeration(Categories2025.HazardClass.all)),
+        InputDeclaration(workersAtSameTime, .number),
+        InputDeclaration(plantFloorArea, .number),
+        InputDeclaration(businessTypeCount, .number),
+        InputDeclaration(productionStorageCombinedByLetting, .boolean),
+        InputDeclaration(hydrantSystemRequired, .boolean),
+        InputDeclaration(autoExtinguishingRequired, .boolean),
+        InputDeclaration(fireAlarmSystemRequired, .boolean),
+        InputDeclaration(hydrantPumpWontStart, .boolean),
+        InputDeclaration(hydrantPumpCabinetFault, .boolean),
+        InputDeclaration(extinguishingPumpWontStart, .boolean),
+        InputDeclaration(extinguishingPumpCabinetFault, .boolean),
+        InputDeclaration(alarmValveWontStart, .boolean),
+        InputDeclaration(hasGasExtinguishing, .boolean),
+        InputDeclaration(gasReleaseWontStart, .boolean),
+        InputDeclaration(gasAgentNetMass, .number),
+        InputDeclaration(gasAgentDesignMass, .number),
+        InputDeclaration(waterMistReleaseWontStart, .boolean),
+        InputDeclaration(alarmPanelPowerFault, .boolean),
+        InputDeclaration(alarmPanelFunctionFault, .boolean),
+        InputDeclaration(linkageControllerFault, .boolean),
+        InputDeclaration(alarmBusFault, .boolean),
+    ]
 }
