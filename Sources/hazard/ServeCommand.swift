@@ -50,6 +50,10 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var options: ChecklistOptions
 
     func validate() throws {
+        // Checked here too so a bad value is a usage error before anything starts (and never
+        // a crash converting NaN, or a port NIO would wrap).
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535") }
+        do { _ = try RPCServerConfiguration.idleTimeout(seconds: idleTimeout) } catch { throw ValidationError("--idle-timeout: \(error.message)") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -57,9 +61,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         if hashToken {
-            let token = (readLine(strippingNewline: true) ?? "").trimmingCharacters(in: .whitespaces)
-            guard !token.isEmpty else { throw ValidationError("pipe a token on standard input") }
-            print(RPCAuthConfiguration.hash(token: token))
+            do {
+                print(RPCAuthConfiguration.hash(token: try RPCAuthConfiguration.token(fromLine: readLine(strippingNewline: true) ?? "")))
+            } catch {
+                printError(error.description)
+                throw ExitCode(1)
+            }
             return
         }
         let level = Logger.Level(rawValue: logLevel) ?? .info
@@ -81,9 +88,12 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let configuration = RPCServerConfiguration(host: host, port: port, maxFrameLength: maxFrame, maxConnections: maxConnections,
-                                                   idleTimeout: .milliseconds(Int64(idleTimeout * 1000)))
-        do { try configuration.validate(authenticated: authConfiguration != nil) } catch {
+        let configuration: RPCServerConfiguration
+        do {
+            configuration = RPCServerConfiguration(host: host, port: port, maxFrameLength: maxFrame, maxConnections: maxConnections,
+                                                   idleTimeout: try RPCServerConfiguration.idleTimeout(seconds: idleTimeout))
+            try configuration.validate(authenticated: authConfiguration != nil)
+        } catch {
             printError(error.description)
             throw ExitCode(1)
         }
@@ -97,13 +107,15 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let authenticated = authConfiguration
+        // One count of wrong tokens for the whole server, whichever event loop a connection is on.
+        let throttle = RPCAuthThrottle()
         let version = Hazard.configuration.version
         // Each event loop grades with its own compiled copy of the checklists (see EventLoopLocal).
         let makeDispatcher: @Sendable () -> RPCDispatcher = {
             let engine = RPCEngineMethods(checklists: ChecklistLoader(registry: BuiltinPlugins.registry).reloaded(batch), serverVersion: version)
             let methods = RPCServerMethods.make(engine: engine, configuration: configuration, authenticated: authenticated != nil,
                                                 extra: RPCLedgerMethods(ledger: ledger, engine: engine).methods())
-            return RPCDispatcher(methods: methods, auth: authenticated, logger: logger)
+            return RPCDispatcher(methods: methods, auth: authenticated, throttle: throttle, logger: logger)
         }
         let host = self.host
         let server = RPCServer(configuration: configuration, dispatcherPerEventLoop: makeDispatcher, logger: logger) { port in

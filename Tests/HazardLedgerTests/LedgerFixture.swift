@@ -10,9 +10,12 @@ struct LedgerFixture {
     let owner = Person(name: "王五", role: "safety officer")
     let inspector = Person(name: "张三", role: "inspector")
     static let day = Day(year: 2026, month: 6, day: 10)!
+    /// The ledger's "today": late enough for the transitions tests date in July and August
+    /// (a day may not pass tomorrow by the ledger's clock).
+    static let today = Day(year: 2026, month: 12, day: 31)!
 
     init() async throws {
-        ledger = try Ledger.inMemory(clock: FixedClock(Timestamp(day: Self.day, seconds: 3600)))
+        ledger = try Ledger.inMemory(clock: FixedClock(Timestamp(day: Self.today, seconds: 3600)))
         uscc = try USCC.completing("91320581MA1XXXXX0")
         try await ledger.register(Enterprise(uscc: uscc, name: "苏州某化工有限公司", region: "320581", sectors: ["hazardous-chemicals"], sites: ["一厂区"]), by: clerk)
     }

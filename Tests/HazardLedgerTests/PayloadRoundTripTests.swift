@@ -22,7 +22,15 @@ struct PayloadRoundTripTests {
 
     @Test("each change survives payload and back", arguments: PayloadRoundTripTests.changes)
     func roundTrip(change: LifecycleChange) {
-        #expect(LifecycleChange.decode(kind: change.kind, payload: Ledger.payload(change)) == change)
+        #expect(LifecycleChange.decode(kind: change.kind, payload: Ledger.payload(change, by: Person(name: "王五", role: "clerk"))) == change)
+    }
+
+    @Test("the credential an actor came through survives the payload, beside the change", arguments: PayloadRoundTripTests.changes)
+    func actingRoundTrip(change: LifecycleChange) {
+        let actor = Person(name: "王五", role: "rpc inspector (desk)", principal: "desk", actsForSeveral: true)
+        let payload = Ledger.payload(change, by: actor)
+        #expect(LifecycleChange.decode(kind: change.kind, payload: payload) == change)
+        #expect(Person.decode(name: actor.name, role: actor.role, payload: payload) == actor)
     }
 
     @Test("an unreadable payload or unknown kind gives nil, which verify-chain reports", arguments: [

@@ -45,7 +45,7 @@ struct RPCDirectGradeTests {
         switch input.kind {
         case .null: return .null
         case .bool(let b): return .bool(b)
-        case .number(let n): return .number(n)
+        case .number(let n), .decimal(let n): return .number(n)
         case .string(let s): return .string(s)
         case .plain(let s):
             if ["true", "True", "TRUE"].contains(s) { return .bool(true) }
@@ -109,6 +109,7 @@ struct RPCDirectGradeTests {
     /// errors); both paths give the same bytes.
     static let declined: [(label: String, text: String)] = {
         let gas = #""checklist":"urban-gas-2023""#
+        let fire = #""checklist":"fire-gb35181-2017""#
         func grade(_ params: String, id: String = "1") -> String { #"{"jsonrpc":"2.0","id":\#(id),"method":"hazard.grade","params":{\#(params)}}"# }
         return [
             ("a wrong answer type", grade(gas + #","answers":{"has_emergency_plan":"yes"}"#)),
@@ -134,6 +135,10 @@ struct RPCDirectGradeTests {
             ("an escaped member name", #"{"jsonrpc":"2.0","\u0069d":1,"method":"hazard.grade","params":{"checklist":"urban-gas-2023"}}"#),
             ("a batch", "[" + grade(gas) + "]"),
             ("another method", #"{"jsonrpc":"2.0","id":1,"method":"engine.info"}"#),
+            ("an integer answer in exponent form", grade(fire + #","answers":{"exit_count":1e2}"#)),
+            ("an integer answer with a fraction", grade(fire + #","answers":{"exit_count":2.0}"#)),
+            ("an integer answer beyond Int64", grade(fire + #","answers":{"exit_count":9223372036854775808}"#)),
+            ("an integer answer far beyond Int64", grade(fire + #","answers":{"exit_count":99999999999999999999}"#)),
         ]
     }()
 
@@ -166,5 +171,24 @@ struct RPCDirectGradeTests {
         let result = try await Self.bothPaths(Array(text.utf8))
         #expect(result.answeredDirectly, "\(label)")
         #expect(result.direct == result.tree, "\(label): \(String(decoding: result.direct.dropFirst(4), as: UTF8.self).prefix(300))")
+    }
+
+    @Test("an integer answer must be written as a 64-bit integer: 1e2, 2.0 and 2^63 are not, on either path",
+          arguments: ["1e2", "2.0", "9223372036854775808", "99999999999999999999", "-9223372036854775809"])
+    func integerAnswersWrittenAsIntegers(number: String) async throws {
+        let text = #"{"jsonrpc":"2.0","id":1,"method":"hazard.grade","params":{"checklist":"fire-gb35181-2017","answers":{"exit_count":\#(number)}}}"#
+        let result = try await Self.bothPaths(Array(text.utf8))
+        #expect(result.direct == result.tree)
+        let response = try JSONReader.read(Array(result.tree.dropFirst(4)))
+        #expect(response.errorCode == -32005)
+        #expect(response["error"]?["data"]?["issues"]?.array?.first?["code"] == .string("notAnInteger"))
+    }
+
+    @Test("an integer answer written as one is taken directly", arguments: ["100", "0", "-0"])
+    func integerAnswersTaken(number: String) async throws {
+        let text = #"{"jsonrpc":"2.0","id":1,"method":"hazard.grade","params":{"checklist":"fire-gb35181-2017","answers":{"exit_count":\#(number)}}}"#
+        let result = try await Self.bothPaths(Array(text.utf8))
+        #expect(result.answeredDirectly)
+        #expect(result.direct == result.tree)
     }
 }

@@ -75,12 +75,14 @@ struct RPCEncodingTests {
         #expect(types.isSubset(of: Set(QuestionKind.allCases.map(\.rawValue))))
     }
 
-    @Test("JSON numbers reach the engine: a big integer answer is read as a number")
+    @Test("JSON numbers reach the engine: a big integer or a fraction is a decimal (no integer question takes it), a 64-bit integer a number")
     func numbersToAnswers() throws {
-        let value = try JSONReader.read("{\"n\": 12345678901234567890, \"d\": 0.10, \"s\": \"x\", \"l\": [{\"a\": null}]}")
+        let value = try JSONReader.read("{\"n\": 12345678901234567890, \"d\": 0.10, \"s\": \"x\", \"l\": [{\"a\": null}], \"i\": -42, \"e\": 1e2}")
         guard case .mapping(let pairs) = value.answerInput.kind else { Issue.record("not a mapping"); return }
-        #expect(pairs.map(\.key) == ["n", "d", "s", "l"])
-        #expect(pairs[0].value.kind == .number(12345678901234567890))
-        #expect(pairs[1].value.kind == .number(0.1))
+        #expect(pairs.map(\.key) == ["n", "d", "s", "l", "i", "e"])
+        #expect(pairs[0].value.kind == .decimal(12345678901234567890))
+        #expect(pairs[1].value.kind == .decimal(0.1))
+        #expect(pairs[4].value.kind == .number(-42))
+        #expect(pairs[5].value.kind == .decimal(100))
     }
 }

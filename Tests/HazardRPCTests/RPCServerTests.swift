@@ -121,13 +121,14 @@ struct RPCServerTests {
             let id = try #require(ids.first)
             try await RPCClient.withConnection(host: "127.0.0.1", port: port) { shanghai in
                 _ = try await shanghai.call("session.authenticate", .object(["token": .string("gas-inspector")]))
+                // Another region's hazard answers as an unknown id would: no oracle of where it is.
                 let read = await #expect(throws: RPCError.self) { _ = try await shanghai.call("hazards.get", .object(["id": .number(id)])) }
-                #expect(read?.code == -32002)
-                #expect(read?.data?["scope"] == .string("region"))
+                #expect(read?.code == -32003)
+                #expect(read?.data?["kind"] == .string("hazard"))
                 let plan = await #expect(throws: RPCError.self) {
                     _ = try await shanghai.call("hazards.rectify", .object(["id": .number(id)]))
                 }
-                #expect(plan?.code == -32002)
+                #expect(plan?.code == -32003)
                 let listed = try await shanghai.call("hazards.list")
                 #expect(listed["hazards"]?.array?.isEmpty == true)
                 let other = await #expect(throws: RPCError.self) { _ = try await shanghai.call("hazards.list", .object(["region": .string("320581")])) }

@@ -43,6 +43,7 @@ struct SlotBinderTests {
         case .null: return true
         case .bool(let b): return bool(b)
         case .number(let n): return number(n)
+        case .decimal: return false
         case .string(let s): return text(s)
         case .plain(let s):
             if s == "true" { return bool(true) }

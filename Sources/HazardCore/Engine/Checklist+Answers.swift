@@ -75,9 +75,16 @@ extension Checklist {
             }
         case .number, .integer:
             let number: Double?
+            // An integer answer is written as one: `100`, not `1e2` or `100.0`, and within 64 bits.
+            let notWrittenAsInteger = "expected a whole number written without fraction or exponent, within ±9223372036854775807 (\(question.label)), got \(raw.summary)"
             switch raw.kind {
             case .number(let n): number = n
-            case .plain(let text): number = Double(text).flatMap { $0.isFinite ? $0 : nil }
+            case .decimal(let n):
+                if question.kind == .integer { return fail(.notAnInteger, notWrittenAsInteger) }
+                number = n
+            case .plain(let text):
+                number = Double(text).flatMap { $0.isFinite ? $0 : nil }
+                if question.kind == .integer, number != nil, Int64(text) == nil { return fail(.notAnInteger, notWrittenAsInteger) }
             default: number = nil
             }
             guard let number else {
@@ -99,7 +106,7 @@ extension Checklist {
         case .text:
             switch raw.kind {
             case .string(let s), .plain(let s): return .string(s)
-            case .number(let n): return .string(Value.format(n))
+            case .number(let n), .decimal(let n): return .string(Value.format(n))
             default: return fail(.wrongType, "expected text, got \(raw.summary)")
             }
         case .list:
@@ -138,7 +145,9 @@ extension Checklist {
             return nil
         case (.number, .number(let n)), (.integer, .number(let n)):
             guard n.isFinite else { return issue(.wrongType, "expected a finite number, got \(Value.format(n))") }
-            if question.kind == .integer, n != n.rounded() { return issue(.notAnInteger, "expected a whole number, got \(Value.format(n))") }
+            if question.kind == .integer, n != n.rounded() || Int64(exactly: n) == nil {
+                return issue(.notAnInteger, "expected a whole number within ±9223372036854775807, got \(Value.format(n))")
+            }
             let unit = question.unit.map { " \($0)" } ?? ""
             if let min = question.min, n < min { return issue(.outOfBounds, "\(Value.format(n))\(unit) is below the minimum \(Value.format(min))\(unit)") }
             if let max = question.max, n > max { return issue(.outOfBounds, "\(Value.format(n))\(unit) is above the maximum \(Value.format(max))\(unit)") }

@@ -49,6 +49,8 @@ extension Checklist {
                             if Self.storeFast(bool: b, binding[index], into: &slots) { continue }
                         case .number(let n):
                             if Self.storeFast(number: n, binding[index], into: &slots) { continue }
+                        case .decimal(let n):
+                            if binding[index].kind == .number, Self.storeFast(number: n, binding[index], into: &slots) { continue }
                         case .string(let text):
                             if Self.storeFast(string: text, binding[index], into: &slots) { continue }
                         default: break
@@ -79,7 +81,7 @@ extension Checklist {
                 switch (field.kind, pair.value.kind) {
                 case (_, .null): continue
                 case (.boolean, .bool(let b)): numbers[at] = b ? 1 : 0
-                case (.number, .number(let n)), (.integer, .number(let n)):
+                case (.number, .number(let n)), (.integer, .number(let n)), (.number, .decimal(let n)):
                     guard n.isFinite, n >= field.min, n <= field.max, field.kind == .number || Int64(exactly: n) != nil else { return nil }
                     numbers[at] = n
                 case (.enum, .string(let s)):

@@ -63,6 +63,14 @@ public struct SlotBinder: Sendable {
         checklist.binding[index].store(number: number, at: checklist.binding[index].slot, numbers: &slots.numbers)
     }
 
+    /// A number not written as a 64-bit integer (fraction, exponent, or too large): bound like
+    /// any number except to an `integer` question, which it never fits (the general path
+    /// refuses it, see `AnswerInput.Kind.decimal`).
+    public mutating func bind(_ index: Int, decimal number: Double) -> Bool {
+        guard checklist.binding[index].kind != .integer else { return false }
+        return bind(index, number: number)
+    }
+
     /// A string answer (enum option, text or date), given as its UTF-8 text.
     public mutating func bind(_ index: Int, utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
         checklist.binding[index].store(utf8: text, options: checklist.optionKeys[index], at: checklist.binding[index].slot,
@@ -115,6 +123,12 @@ public struct SlotBinder: Sendable {
     public mutating func bindField(_ field: Int, number: Double) -> Bool {
         guard let at = cell(field) else { return false }
         return checklist.listBindings[listQuestion].bindings[field].store(number: number, at: at, numbers: &listNumbers)
+    }
+
+    /// As `bind(_:decimal:)`, for a field of the current record.
+    public mutating func bindField(_ field: Int, decimal number: Double) -> Bool {
+        guard listQuestion >= 0, checklist.listBindings[listQuestion].bindings[field].kind != .integer else { return false }
+        return bindField(field, number: number)
     }
 
     public mutating func bindField(_ field: Int, utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {

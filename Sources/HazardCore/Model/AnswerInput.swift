@@ -7,6 +7,10 @@ public struct AnswerInput: Sendable, Hashable {
         case null
         case bool(Bool)
         case number(Double)
+        /// A number not written as a 64-bit integer: with a fraction or exponent (JSON `1e2`,
+        /// `2.0`) or an integer beyond Int64. A `number` question reads it as `.number`; an
+        /// `integer` question refuses it, even when its value is whole.
+        case decimal(Double)
         /// A quoted string (YAML) or any JSON string.
         case string(String)
         /// An unquoted YAML scalar, typed by the question that reads it.
@@ -20,7 +24,7 @@ public struct AnswerInput: Sendable, Hashable {
             switch (a, b) {
             case (.null, .null): return true
             case let (.bool(x), .bool(y)): return x == y
-            case let (.number(x), .number(y)): return x == y
+            case let (.number(x), .number(y)), let (.decimal(x), .decimal(y)): return x == y
             case let (.string(x), .string(y)), let (.plain(x), .plain(y)): return x == y
             case let (.sequence(x), .sequence(y)): return x == y
             case let (.mapping(x), .mapping(y)):
@@ -34,6 +38,7 @@ public struct AnswerInput: Sendable, Hashable {
             case .null: hasher.combine(0)
             case .bool(let b): hasher.combine(b)
             case .number(let n): hasher.combine(n)
+            case .decimal(let n): hasher.combine(1); hasher.combine(n)
             case .string(let s), .plain(let s): hasher.combine(s)
             case .sequence(let items): hasher.combine(items)
             case .mapping(let pairs): for pair in pairs { hasher.combine(pair.key); hasher.combine(pair.value) }
@@ -74,7 +79,7 @@ public struct AnswerInput: Sendable, Hashable {
         switch kind {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
-        case .number(let n): return Value.format(n)
+        case .number(let n), .decimal(let n): return Value.format(n)
         case .string(let s): return "\"\(s)\""
         case .plain(let s): return s
         case .sequence: return "a list"

@@ -11,6 +11,8 @@ extension HazardState {
         if status == .closed, case .unsupervised = event.change {} else if status == .closed {
             throw IllegalTransition(.closed, "the hazard is closed (已销号); no \(event.change.kind) event can follow")
         }
+        try checkDay(of: event)
+        next.lastEventOn = event.day
         switch event.change {
         case .reported:
             throw IllegalTransition(.alreadyReported, "the hazard is already reported")
@@ -26,7 +28,7 @@ extension HazardState {
                 }
             } else {
                 var missing: [String] = []
-                if plan.responsible.map({ $0.allSatisfy(\.isWhitespace) }) ?? true { missing.append("responsible person (责任人)") }
+                if PersonName.isBlank(plan.responsible) { missing.append("responsible person (责任人)") }
                 if plan.deadline == nil { missing.append("deadline (整改时限)") }
                 guard missing.isEmpty else {
                     throw IllegalTransition(.incompletePlan, "a plan for a general hazard needs \(missing.joined(separator: " and "))")
@@ -46,18 +48,18 @@ extension HazardState {
             default:
                 throw IllegalTransition(.notRectifying, "the hazard is \(status.rawValue), not being rectified")
             }
-            guard !actor.allSatisfy(\.isWhitespace) else { throw IllegalTransition(.missingText, "a rectification must name who did it") }
+            guard !PersonName.isBlank(actor) else { throw IllegalTransition(.missingText, "a rectification must name who did it") }
             next.status = .rectified
             next.rectifiedBy = actor
+            next.rectifiedByPrincipal = event.actor.principal
+            next.rectifiedByShared = event.actor.actsForSeveral
             next.rectifiedOn = event.day
 
         case .verified:
             guard status == .rectified else {
                 throw IllegalTransition(.notRectified, "only a rectified hazard can be verified and closed (销号); it is \(status.rawValue)")
             }
-            guard actor != rectifiedBy else {
-                throw IllegalTransition(.selfVerification, "\(actor) recorded the rectification and cannot also verify it; closing needs a different person")
-            }
+            try checkFourEyes(event.actor, closing: true)
             next.status = .closed
             next.verifiedBy = actor
             next.closedOn = event.day
@@ -66,12 +68,12 @@ extension HazardState {
             guard status == .rectified else {
                 throw IllegalTransition(.notRectified, "only a rectified hazard can fail verification; it is \(status.rawValue)")
             }
-            guard actor != rectifiedBy else {
-                throw IllegalTransition(.selfVerification, "\(actor) recorded the rectification and cannot also verify it")
-            }
-            guard !reason.allSatisfy(\.isWhitespace) else { throw IllegalTransition(.missingText, "a failed verification must give its reason") }
+            try checkFourEyes(event.actor, closing: false)
+            guard !PersonName.isBlank(reason) else { throw IllegalTransition(.missingText, "a failed verification must give its reason") }
             next.status = .rectifying
             next.rectifiedBy = nil
+            next.rectifiedByPrincipal = nil
+            next.rectifiedByShared = false
             next.rectifiedOn = nil
             next.rectifiedOnTheSpot = false
             next.rejections += 1
@@ -83,7 +85,7 @@ extension HazardState {
             guard supervision == nil else {
                 throw IllegalTransition(.alreadySupervised, "the hazard is already under supervision by \(supervision?.authority ?? "")")
             }
-            guard !authority.allSatisfy(\.isWhitespace) else { throw IllegalTransition(.missingText, "supervision must name its authority") }
+            guard !PersonName.isBlank(authority) else { throw IllegalTransition(.missingText, "supervision must name its authority") }
             next.supervision = Supervision(authority: authority, deadline: deadline, since: event.day)
             if next.firstSupervisedOn == nil { next.firstSupervisedOn = event.day }
 
@@ -95,5 +97,30 @@ extension HazardState {
             next.supervisionLiftedOn = event.day
         }
         return next
+    }
+
+    /// Days move forward: never before the hazard was found, never before the previous
+    /// event, never after the day after the ledger recorded the event (clock skew, UTC+8).
+    private func checkDay(of event: HazardEvent) throws(IllegalTransition) {
+        guard event.day >= foundOn else {
+            throw IllegalTransition(.beforeFound, "\(event.change.kind) on \(event.day) is before the hazard was found (\(foundOn))")
+        }
+        guard event.day >= lastEventOn else {
+            throw IllegalTransition(.dayOutOfOrder, "\(event.change.kind) on \(event.day) is before the hazard's previous event (\(lastEventOn))")
+        }
+        if let recordedOn = event.recordedOn, event.day.daysSinceEpoch > recordedOn.daysSinceEpoch + 1 {
+            throw IllegalTransition(.futureDay, "\(event.change.kind) on \(event.day) is in the future (today is \(recordedOn))")
+        }
+    }
+
+    /// Four eyes (验收人与整改人不得为同一人): the verifier is not the rectifier, by the
+    /// credential they acted through unless it acts for several people, and by normalised name.
+    private func checkFourEyes(_ verifier: Person, closing: Bool) throws(IllegalTransition) {
+        let rectifier = Person(name: rectifiedBy ?? "", role: "", principal: rectifiedByPrincipal, actsForSeveral: rectifiedByShared)
+        guard rectifiedBy != nil, verifier.isSamePerson(as: rectifier) else { return }
+        let how = verifier.normalisedName == rectifier.normalisedName
+            ? "\(verifier.name) recorded the rectification"
+            : "the rectification was recorded with the same credential (\(verifier.principal ?? ""))"
+        throw IllegalTransition(.selfVerification, "\(how) and cannot also verify it" + (closing ? "; closing needs a different person" : ""))
     }
 }

@@ -14,6 +14,14 @@ public struct IllegalTransition: Error, Hashable, Sendable, CustomStringConverti
         case alreadySupervised
         case notSupervised
         case missingText
+        /// The event's day is before the hazard was found (发现日期).
+        case beforeFound
+        /// The event's day is before the day of the hazard's previous event.
+        case dayOutOfOrder
+        /// The event's day is after tomorrow (by the ledger's clock).
+        case futureDay
+        /// An inspection date outside `HazardState.plausibleInspectionDays`.
+        case implausibleDay
     }
 
     public var code: Code

@@ -19,9 +19,10 @@ public struct RectificationPlan: Hashable, Sendable, Codable {
         self.contingency = contingency
     }
 
-    /// The parts of 五落实 that are missing or blank, in the order the rules list them.
+    /// The parts of 五落实 that are missing or blank (nothing but whitespace and zero-width
+    /// characters), in the order the rules list them.
     public var missingParts: [String] {
-        func blank(_ s: String?) -> Bool { s.map { $0.allSatisfy(\.isWhitespace) } ?? true }
+        func blank(_ s: String?) -> Bool { PersonName.isBlank(s) }
         var missing: [String] = []
         if blank(responsible) { missing.append("responsible person (责任人)") }
         if blank(measures) { missing.append("measures (整改措施)") }

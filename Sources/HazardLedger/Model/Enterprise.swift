@@ -12,7 +12,7 @@ public struct Enterprise: Hashable, Sendable, Codable {
         guard region.utf8.count == 6, region.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
             throw LedgerError(.invalidRegion, "region '\(region)' is not a 6-digit administrative region code (行政区划代码)")
         }
-        guard !name.allSatisfy(\.isWhitespace) else { throw LedgerError(.invalidInput, "an enterprise needs a name") }
+        guard !PersonName.isBlank(name) else { throw LedgerError(.invalidInput, "an enterprise needs a name") }
         self.uscc = uscc
         self.name = name
         self.region = region

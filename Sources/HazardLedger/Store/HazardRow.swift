@@ -10,7 +10,8 @@ enum HazardRow {
         h.id, h.inspection_id, e.uscc, e.name, h.criterion, h.clause, h.title, h.evidence, h.grade, h.source, h.region, h.sector,
         h.checklist_id, h.checklist_version, h.found_on, h.status, h.plan_responsible, h.plan_measures, h.plan_funds, h.plan_deadline,
         h.plan_contingency, h.rectified_by, h.rectified_on, h.on_the_spot, h.verified_by, h.closed_on, h.supervision_authority,
-        h.supervision_deadline, h.supervised_since, h.first_supervised_on, h.supervision_lifted_on, h.rejections
+        h.supervision_deadline, h.supervised_since, h.first_supervised_on, h.supervision_lifted_on, h.rejections,
+        h.rectified_principal, h.rectified_shared, h.last_event_on
         """
 
     static func day(_ v: Int?) -> Day? { v.map(Day.init(daysSinceEpoch:)) }
@@ -40,6 +41,9 @@ enum HazardRow {
         state.firstSupervisedOn = day(row[29])
         state.supervisionLiftedOn = day(row[30])
         state.rejections = row[31]
+        state.rectifiedByPrincipal = row[32]
+        state.rectifiedByShared = row[33]
+        state.lastEventOn = day(row[34]) ?? state.foundOn
         return Hazard(id: HazardID(id), inspection: InspectionID(row[1]), enterprise: uscc, enterpriseName: row[3],
                       criterion: CriterionID(row[4] as String), clause: row[5], title: row[6], evidence: row[7], source: source,
                       region: row[10], sector: row[11], checklist: ChecklistID(row[12] as String), checklistVersion: row[13], state: state)
@@ -48,7 +52,7 @@ enum HazardRow {
     static func fetch(_ db: Database, id: HazardID) throws -> Hazard {
         guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM hazard h JOIN enterprise e ON e.id = h.enterprise_id WHERE h.id = ?",
                                          arguments: [id.rawValue]) else {
-            throw LedgerError(.unknownHazard, "no hazard \(id) in the ledger")
+            throw LedgerError.unknownHazard(id)
         }
         return try hazard(row)
     }
@@ -60,13 +64,14 @@ enum HazardRow {
             s.plan?.funds, s.plan?.deadline?.daysSinceEpoch, s.plan?.contingency, s.rectifiedBy, s.rectifiedOn?.daysSinceEpoch,
             s.rectifiedOnTheSpot, s.verifiedBy, s.closedOn?.daysSinceEpoch, s.supervision?.authority,
             s.supervision?.deadline?.daysSinceEpoch, s.supervision?.since.daysSinceEpoch, s.firstSupervisedOn?.daysSinceEpoch,
-            s.supervisionLiftedOn?.daysSinceEpoch, s.rejections, seq, id.rawValue,
+            s.supervisionLiftedOn?.daysSinceEpoch, s.rejections, s.rectifiedByPrincipal, s.rectifiedByShared, s.lastEventOn.daysSinceEpoch,
+            seq, id.rawValue,
         ]
         try db.execute(sql: """
             UPDATE hazard SET status = ?, is_open = ?, due = ?, plan_responsible = ?, plan_measures = ?, plan_funds = ?, plan_deadline = ?,
                 plan_contingency = ?, rectified_by = ?, rectified_on = ?, on_the_spot = ?, verified_by = ?, closed_on = ?,
                 supervision_authority = ?, supervision_deadline = ?, supervised_since = ?, first_supervised_on = ?,
-                supervision_lifted_on = ?, rejections = ?, last_event = ?
+                supervision_lifted_on = ?, rejections = ?, rectified_principal = ?, rectified_shared = ?, last_event_on = ?, last_event = ?
             WHERE id = ?
             """, arguments: StatementArguments(values))
     }

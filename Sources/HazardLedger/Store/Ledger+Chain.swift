@@ -55,7 +55,7 @@ extension Ledger {
     /// is what catches a status or plan edited directly in the database.
     static func firstMismatchedProjection(_ db: Database) throws -> (HazardID, String)? {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT hazard_id, kind, actor, role, day, payload FROM event WHERE hazard_id IS NOT NULL ORDER BY hazard_id, seq
+            SELECT hazard_id, kind, actor, role, day, payload, at FROM event WHERE hazard_id IS NOT NULL ORDER BY hazard_id, seq
             """)
         var current: Int64?
         var events: [HazardEvent] = []
@@ -81,7 +81,8 @@ extension Ledger {
             guard let change = LifecycleChange.decode(kind: kind, payload: payload) else {
                 return (HazardID(id), "has an event of kind \(kind) whose content cannot be read")
             }
-            events.append(HazardEvent(change, by: Person(name: row[2], role: row[3]), on: Day(daysSinceEpoch: row[4])))
+            events.append(HazardEvent(change, by: Person.decode(name: row[2], role: row[3], payload: payload), on: Day(daysSinceEpoch: row[4]),
+                                      recordedOn: Timestamp(rawValue: row[6]).day))
         }
         if let last = current, let problem = try check(last) { return (HazardID(last), problem) }
         return nil

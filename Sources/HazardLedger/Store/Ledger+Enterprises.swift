@@ -4,11 +4,18 @@ import HazardCore
 extension Ledger {
     /// Registers an enterprise, or updates its name, region, sectors and adds its sites.
     ///
-    /// - Throws: GRDB errors.
+    /// - Parameter check: called inside the write transaction with the enterprise as stored
+    ///   (nil when new) before anything changes; throwing refuses the registration. The RPC
+    ///   server checks scope and who may move or rename here, so no other write can slip in
+    ///   between the check and the update.
+    /// - Throws: what `check` throws; GRDB errors.
     @discardableResult
-    public func register(_ enterprise: Enterprise, by actor: Person) async throws -> Enterprise {
+    public func register(_ enterprise: Enterprise, by actor: Person,
+                         checkingExisting check: @escaping @Sendable (Enterprise?) throws -> Void = { _ in }) async throws -> Enterprise {
         let at = clock.now()
         return try await database.write { db in
+            let existing = try Int64.fetchOne(db, sql: "SELECT id FROM enterprise WHERE uscc = ?", arguments: [enterprise.uscc.rawValue])
+            try check(try existing.flatMap { try Self.fetchEnterprise(db, id: $0) })
             var events = try EventWriter(db, at: at)
             let id = try Self.upsert(db, enterprise)
             for site in enterprise.sites { _ = try Self.siteID(db, enterprise: id, name: site) }

@@ -13,11 +13,11 @@ extension Ledger {
         let at = clock.now()
         return try await database.write { db in
             var hazard = try HazardRow.fetch(db, id: id)
-            let next = try hazard.state.applying(HazardEvent(change, by: actor, on: day))
+            let next = try hazard.state.applying(HazardEvent(change, by: actor, on: day, recordedOn: at.day))
             var events = try EventWriter(db, at: at)
             let enterprise = try Int64.fetchOne(db, sql: "SELECT enterprise_id FROM hazard WHERE id = ?", arguments: [id.rawValue])
             let seq = try events.append(db, kind: change.kind, hazard: id.rawValue, inspection: hazard.inspection.rawValue, enterprise: enterprise,
-                                        actor: actor, day: day.daysSinceEpoch, payload: Self.payload(change))
+                                        actor: actor, day: day.daysSinceEpoch, payload: Self.payload(change, by: actor))
             try HazardRow.update(db, id: id, state: next, lastEvent: seq)
             hazard.state = next
             return hazard
@@ -60,8 +60,17 @@ extension Ledger {
         try await apply(.unsupervised(note: note), to: id, by: actor, on: day)
     }
 
-    static func payload(_ change: LifecycleChange) -> String {
+    /// The event's canonical payload: what changed, and (first, as `acting`) the credential the
+    /// actor came through when there is one, so a replay applies the four-eyes rule as the
+    /// write did.
+    static func payload(_ change: LifecycleChange, by actor: Person) -> String {
         var p = CanonicalJSON()
+        if let principal = actor.principal {
+            var acting = CanonicalJSON()
+            acting.add("principal", principal)
+            acting.add("shared", actor.actsForSeveral)
+            p.add("acting", object: acting)
+        }
         switch change {
         case .reported(let grade):
             p.add("grade", grade.rawValue)

@@ -9,17 +9,21 @@ extension Ledger {
     ///   - input: the enterprise (must be registered), kind, inspectors, signature.
     ///   - evaluation: the engine's result; stored in full.
     ///   - actor: who records it.
-    /// - Throws: `LedgerError` (`.unknownEnterprise`, `.invalidInput`); GRDB errors.
+    /// - Throws: `LedgerError` (`.unknownEnterprise`, `.invalidInput`, `.implausibleDate` for a
+    ///   date outside `HazardState.plausibleInspectionDays`); GRDB errors.
     public func record(_ input: InspectionInput, evaluation: Evaluation, by actor: Person) async throws -> RecordedInspection {
         guard let date = input.date ?? evaluation.inspectionDate else {
             throw LedgerError(.invalidInput, "the inspection has no date: give one or evaluate with an inspection date")
         }
-        guard !input.inspectors.isEmpty, !input.signedBy.allSatisfy(\.isWhitespace) else {
+        guard !input.inspectors.isEmpty, !input.inspectors.contains(where: PersonName.isBlank), !PersonName.isBlank(input.signedBy) else {
             throw LedgerError(.invalidInput, "an inspection needs its inspectors and who signs for it (谁检查、谁签名、谁负责)")
+        }
+        let at = clock.now()
+        do { try HazardState.checkInspectionDay(date, recordedOn: at.day) } catch {
+            throw LedgerError(.implausibleDate, error.message)
         }
         let evaluationJSON = EvaluationJSON.encode(evaluation)
         let hazards = evaluation.findings.filter(\.status.isHazard).map(HazardDraft.init)
-        let at = clock.now()
         return try await database.write { db in
             try Self.insert(db, input, date: date, evaluation: evaluation.checklist, evaluationJSON: evaluationJSON,
                             hazards: hazards, actor: actor, at: at)
@@ -84,8 +88,8 @@ extension Ledger {
 
         let insertHazard = try RawInsert(db.cachedStatement(sql: """
             INSERT INTO hazard (inspection_id, enterprise_id, criterion, clause, title, evidence, grade, source, region, sector,
-                                checklist_id, checklist_version, found_on, status, is_open, due, last_event)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'reported', 1, \(HazardRow.noDeadline), ?)
+                                checklist_id, checklist_version, found_on, status, is_open, due, last_event, last_event_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'reported', 1, \(HazardRow.noDeadline), ?, ?)
             """))
         var ids: [HazardID] = []
         ids.reserveCapacity(hazards.count)
@@ -98,6 +102,7 @@ extension Ledger {
             for (i, text) in columns.enumerated() { insertHazard.bind(Int32(3 + i), text) }
             insertHazard.bind(13, date.daysSinceEpoch)
             insertHazard.bind(14, seq)
+            insertHazard.bind(15, date.daysSinceEpoch)
             try insertHazard.run(db)
             let hazardID = db.lastInsertedRowID
             var p = CanonicalJSON()

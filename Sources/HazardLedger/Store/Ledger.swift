@@ -24,10 +24,12 @@ public struct Ledger: Sendable {
 
     /// Opens (creating if needed) the ledger file at `path`: WAL, `synchronous=NORMAL`.
     ///
+    /// - Parameter busyTimeout: how long a write waits for another process's write before it
+    ///   fails with SQLITE_BUSY (`LedgerError.busy(from:)` recognises it).
     /// - Throws: `LedgerError` `.newerSchema`; `DatabaseError` when the file cannot be opened.
-    public static func open(path: String, clock: any LedgerClock) throws -> Ledger {
+    public static func open(path: String, clock: any LedgerClock, busyTimeout: Double = 10) throws -> Ledger {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }

@@ -5,6 +5,10 @@ public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidUSCC
         case invalidRegion
         case invalidInput
+        /// A date outside what the ledger accepts (an inspection before 2002-11-01 or after tomorrow).
+        case implausibleDate
+        /// The database is locked by another writer (SQLITE_BUSY) past the busy timeout: retry.
+        case busy
         case unknownEnterprise
         case unknownHazard
         case unknownInspection
@@ -18,6 +22,12 @@ public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
     public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
+    }
+
+    /// The error for a hazard id the ledger does not have (also used, word for word, for one
+    /// the caller may not see).
+    public static func unknownHazard(_ id: HazardID) -> LedgerError {
+        LedgerError(.unknownHazard, "no hazard \(id) in the ledger")
     }
 
     public var description: String { "error: \(message) [\(code.rawValue)]" }

@@ -8,6 +8,9 @@ package enum LedgerSchema {
         migrator.registerMigration("v1-ledger") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2-four-eyes-and-days") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
 
@@ -21,6 +24,15 @@ package enum LedgerSchema {
             throw LedgerError(.newerSchema, "the ledger \(path) was written by a newer version of hazard (schema migrations \(unknown.joined(separator: ", ")) are unknown to this build); upgrade hazard to open it")
         }
     }
+
+    // The credential a rectification came through (the four-eyes rule compares it), and the
+    // day of each hazard's latest event (the next may not be earlier); filled from the events.
+    package static let v2 = """
+        ALTER TABLE hazard ADD COLUMN rectified_principal TEXT;
+        ALTER TABLE hazard ADD COLUMN rectified_shared INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE hazard ADD COLUMN last_event_on INTEGER;
+        UPDATE hazard SET last_event_on = (SELECT day FROM event WHERE event.seq = hazard.last_event);
+        """
 
     // Days are days since 1970-01-01 (`Day.daysSinceEpoch`); timestamps are milliseconds.
     // `due` is the deadline or 2^31-1, so the open-hazard list is an index range scan.

@@ -31,3 +31,17 @@ extension LifecycleChange {
         }
     }
 }
+
+extension Person {
+    /// The actor of a stored event: its `actor` and `role` columns, and the credential from the
+    /// payload's `acting` member (absent in events written before it was recorded).
+    static func decode(name: String, role: String, payload: String) -> Person {
+        var person = Person(name: name, role: role)
+        guard payload.contains("\"acting\""),
+              let object = (try? JSONSerialization.jsonObject(with: Data(payload.utf8))) as? [String: Any],
+              let acting = object["acting"] as? [String: Any] else { return person }
+        person.principal = acting["principal"] as? String
+        person.actsForSeveral = acting["shared"] as? Bool ?? false
+        return person
+    }
+}

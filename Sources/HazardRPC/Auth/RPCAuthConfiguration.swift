@@ -30,6 +30,21 @@ public struct RPCAuthConfiguration: Sendable, Hashable {
     /// The hash stored for `token`.
     public static func hash(token: String) -> String { SHA256.hex(bytes: Array(token.utf8)) }
 
+    /// The token in a line read for `hazard serve --hash-token` (newline already stripped).
+    /// Nothing is trimmed, because the server compares the token byte for byte: a token with
+    /// leading or trailing whitespace is refused rather than hashed as something no client
+    /// would send, or trimmed into a hash the sent token would not match.
+    ///
+    /// - Throws: `RPCConfigurationError` for an empty token or one with surrounding whitespace.
+    public static func token(fromLine line: String) throws(RPCConfigurationError) -> String {
+        guard !line.isEmpty else { throw RPCConfigurationError(file: "standard input", message: "pipe a token on standard input") }
+        guard let first = line.unicodeScalars.first, let last = line.unicodeScalars.last,
+              !first.properties.isWhitespace, !last.properties.isWhitespace else {
+            throw RPCConfigurationError(file: "standard input", message: "the token has leading or trailing whitespace; the server compares tokens exactly, so use one without (e.g. `echo -n TOKEN`)")
+        }
+        return line
+    }
+
     /// The principal a token stands for, or nil.
     public func principal(token: String) -> RPCPrincipal? { byHash[Self.hash(token: token)] }
 
@@ -61,12 +76,19 @@ public struct RPCAuthConfiguration: Sendable, Hashable {
                 }
                 return items
             }
+            var actsForSeveral = false
+            if let shared = token["acts_for_several"], !shared.isNull {
+                guard case .bool(let flag) = shared else {
+                    throw RPCConfigurationError(file: file, message: "\(at).acts_for_several: expected true or false")
+                }
+                actsForSeveral = flag
+            }
             let sectors = try strings("sectors").map(Set.init)
             let regions = try strings("regions")
             if entries.contains(where: { $0.sha256 == hash.lowercased() }) {
                 throw RPCConfigurationError(file: file, message: "\(at): the same token hash appears twice")
             }
-            entries.append(Entry(principal: RPCPrincipal(name: name, role: role, sectors: sectors, regions: regions), sha256: hash))
+            entries.append(Entry(principal: RPCPrincipal(name: name, role: role, sectors: sectors, regions: regions, actsForSeveral: actsForSeveral), sha256: hash))
         }
         guard !entries.isEmpty else { throw RPCConfigurationError(file: file, message: "no tokens: a server with a token file needs at least one") }
         return RPCAuthConfiguration(entries: entries)

@@ -6,16 +6,22 @@ public struct RPCPrincipal: Sendable, Hashable {
     public var sectors: Set<String>?
     /// Administrative division codes (prefixes) in scope; nil means all.
     public var regions: [String]?
+    /// A credential several people use (a shared console, an integration relaying for its
+    /// users): events then name the person in `actor`, and the four-eyes rule tells people
+    /// apart by that name. For any other credential the credential itself is the person.
+    public var actsForSeveral: Bool
 
-    public init(name: String, role: RPCRole, sectors: Set<String>? = nil, regions: [String]? = nil) {
+    public init(name: String, role: RPCRole, sectors: Set<String>? = nil, regions: [String]? = nil, actsForSeveral: Bool = false) {
         self.name = name
         self.role = role
         self.sectors = sectors
         self.regions = regions
+        self.actsForSeveral = actsForSeveral
     }
 
-    /// The principal of an unauthenticated server (loopback only): admin, no scope limit.
-    public static let local = RPCPrincipal(name: "local", role: .admin)
+    /// The principal of an unauthenticated server (loopback only): admin, no scope limit,
+    /// acting for whoever is at the machine.
+    public static let local = RPCPrincipal(name: "local", role: .admin, actsForSeveral: true)
 
     public func covers(sector: String) -> Bool {
         role == .admin || sectors.map { $0.contains(sector) } ?? true

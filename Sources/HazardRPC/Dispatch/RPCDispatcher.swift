@@ -10,18 +10,21 @@ public struct RPCDispatcher: Sendable {
     public let methods: [String: RPCMethod]
     /// nil: no token file, every connection is `RPCPrincipal.local`.
     public let auth: RPCAuthConfiguration?
+    /// Limits on wrong tokens across connections; share one among all dispatchers of a server.
+    public let throttle: RPCAuthThrottle
     let logger: Logger
 
-    public init(methods: [RPCMethod], auth: RPCAuthConfiguration?, logger: Logger) {
+    public init(methods: [RPCMethod], auth: RPCAuthConfiguration?, throttle: RPCAuthThrottle = RPCAuthThrottle(), logger: Logger) {
         self.methods = Dictionary(methods.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.auth = auth
+        self.throttle = throttle
         self.logger = logger
     }
 
     public var methodNames: [String] { (methods.keys + ["session.authenticate"]).sorted() }
 
-    /// A fresh session for a new connection.
-    public func makeSession() -> RPCSession { RPCSession(principal: auth == nil ? .local : nil) }
+    /// A fresh session for a new connection from `peer` (its address, for the limits on wrong tokens).
+    public func makeSession(peer: String? = nil) -> RPCSession { RPCSession(principal: auth == nil ? .local : nil, peer: peer) }
 
     /// What answering one frame takes.
     public enum Reply {
@@ -134,7 +137,10 @@ public struct RPCDispatcher: Sendable {
         guard case .array(let items) = payload else { return respondNow(toSingle: payload, session: &session, writing: &out) }
         guard var inner = startBatch(items, writing: &out) else { return true }
         var any = false
-        for item in items where respondNow(toSingle: item, session: &session, writing: &inner) { any = true }
+        for item in items {
+            let wrote = session.shouldClose ? Self.refuse(item, writing: &inner) : respondNow(toSingle: item, session: &session, writing: &inner)
+            if wrote { any = true }
+        }
         return endBatch(inner, any: any, writing: &out)
     }
 
@@ -142,8 +148,19 @@ public struct RPCDispatcher: Sendable {
         guard case .array(let items) = payload else { return await respond(toSingle: payload, session: &session, writing: &out) }
         guard var inner = startBatch(items, writing: &out) else { return true }
         var any = false
-        for item in items where await respond(toSingle: item, session: &session, writing: &inner) { any = true }
+        for item in items {
+            let wrote = session.shouldClose ? Self.refuse(item, writing: &inner) : await respond(toSingle: item, session: &session, writing: &inner)
+            if wrote { any = true }
+        }
         return endBatch(inner, any: any, writing: &out)
+    }
+
+    /// Answers a batch entry after the session reached the wrong-token limit: not run, and
+    /// -32001 for a request (nothing for a notification or an entry without an id).
+    private static func refuse(_ item: JSONValue, writing out: inout JSONOutput) -> Bool {
+        guard let request = try? RPCRequest(item), let id = request.id else { return false }
+        write(id: id, error: RPCError(.unauthenticated, "too many wrong tokens: the connection is closing and runs nothing more"), to: &out)
+        return true
     }
 
     /// The writer for a batch's responses, or nil when the batch itself is wrong (empty, too
@@ -308,14 +325,29 @@ public struct RPCDispatcher: Sendable {
             session.principal = .local
             return .success(Self.authResult(.local, auth: false))
         }
+        // A failed attempt leaves the connection unauthenticated: it never keeps an earlier principal.
+        let address = session.peer ?? "unknown"
+        guard throttle.allows(address) else {
+            session.principal = nil
+            countFailure(&session)
+            logger.notice("rpc.auth_throttled", metadata: ["connection.peer": "\(address)", "rpc.failures": "\(session.failedAuthentications)"])
+            return .failure(RPCError(.unauthenticated, "too many wrong tokens from this address or server-wide; try again later",
+                                     data: .object(["retry_after_seconds": .number(Int(throttle.limits.window.components.seconds))])))
+        }
         guard let principal = auth.principal(token: token) else {
-            session.failedAuthentications += 1
-            if session.failedAuthentications >= RPCSession.maximumFailedAuthentications { session.shouldClose = true }
-            logger.debug("rpc.auth_failed", metadata: ["rpc.failures": "\(session.failedAuthentications)"])
+            session.principal = nil
+            countFailure(&session)
+            throttle.recordFailure(address)
+            logger.notice("rpc.auth_failed", metadata: ["connection.peer": "\(address)", "rpc.failures": "\(session.failedAuthentications)"])
             return .failure(RPCError(.unauthenticated, "unknown token"))
         }
         session.principal = principal
         return .success(Self.authResult(principal, auth: true))
+    }
+
+    private func countFailure(_ session: inout RPCSession) {
+        session.failedAuthentications += 1
+        if session.failedAuthentications >= RPCSession.maximumFailedAuthentications { session.shouldClose = true }
     }
 
     private static func authResult(_ principal: RPCPrincipal, auth: Bool) -> JSONValue {

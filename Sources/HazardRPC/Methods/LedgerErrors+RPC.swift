@@ -13,7 +13,9 @@ extension LedgerError: RPCErrorConvertible {
         case .unknownHazard: return RPCError(.notFound, message, data: .object(["kind": .string("hazard")]))
         case .unknownEnterprise: return RPCError(.notFound, message, data: .object(["kind": .string("enterprise")]))
         case .unknownInspection: return RPCError(.notFound, message, data: .object(["kind": .string("inspection")]))
-        case .invalidUSCC, .invalidRegion, .invalidInput:
+        case .busy:
+            return RPCError(.busy, message, data: .object(["retryable": .bool(true)]))
+        case .invalidUSCC, .invalidRegion, .invalidInput, .implausibleDate:
             return RPCError(.validationFailed, message, data: .object([
                 "issues": .array([.object(["code": .string(code.rawValue), "message": .string(message)])]),
             ]))

@@ -15,7 +15,27 @@ public struct RPCLedgerMethods: Sendable {
 
     var today: Day { ledger.clock.now().day }
 
+    /// The sectors `enterprises.register` accepts: those of the loaded checklists, so an
+    /// enterprise's sectors are always ones inspections can be recorded under.
+    var knownSectors: Set<String> { Set(engine.checklists.map(\.sector)) }
+
+    /// The methods, each answering a busy database (SQLITE_BUSY past the busy timeout) with
+    /// the retryable -32006 rather than an internal error.
     public func methods() -> [RPCMethod] {
+        allMethods().map { method in
+            guard case .async(let body) = method.body else { return method }
+            var wrapped = method
+            wrapped.body = .async { params, principal in
+                do { return try await body(&params, principal) } catch {
+                    if let busy = LedgerError.busy(from: error) { throw busy }
+                    throw error
+                }
+            }
+            return wrapped
+        }
+    }
+
+    private func allMethods() -> [RPCMethod] {
         [
             RPCMethod("enterprises.register", role: .inspector) { params, principal in
                 let uscc = try Self.uscc(try params.string("uscc"))
@@ -24,10 +44,24 @@ public struct RPCLedgerMethods: Sendable {
                 let sectors = try params.optionalStrings("sectors") ?? []
                 let sites = try params.optionalStrings("sites") ?? []
                 try params.finish()
+                for sector in sectors where !knownSectors.contains(sector) {
+                    throw RPCError(.validationFailed, "unknown sector '\(sector)': sectors are those of the loaded checklists (\(knownSectors.sorted().joined(separator: ", ")))",
+                                   data: .object(["issues": .array([.object(["code": .string("unknownSector"), "path": .string("sectors"),
+                                                                             "message": .string("unknown sector '\(sector)'")])])]))
+                }
                 try principal.require(region: region)
                 for sector in sectors { try principal.require(sector: sector) }
                 let enterprise = try Enterprise(uscc: uscc, name: name, region: region, sectors: sectors, sites: sites)
-                return try await ledger.register(enterprise, by: Self.actor(principal, nil)).jsonValue
+                // Checked against the row as stored, in the write's transaction: the scope must
+                // cover the enterprise where it is now, and only an admin moves or renames it.
+                return try await ledger.register(enterprise, by: Self.actor(principal, nil)) { existing throws(RPCError) in
+                    guard let existing, principal.role != .admin else { return }
+                    try principal.require(region: existing.region)
+                    if existing.region != enterprise.region || existing.name != enterprise.name {
+                        throw RPCError(.forbidden, "only an admin moves an enterprise to another region or renames it (\(existing.uscc) is '\(existing.name)' in \(existing.region))",
+                                       data: .object(["role": .string(principal.role.rawValue), "needed": .string(RPCRole.admin.rawValue)]))
+                    }
+                }.jsonValue
             },
             RPCMethod("inspection.record", role: .inspector) { params, principal in
                 let evaluation = try engine.grade(&params, principal: principal, finish: false)
@@ -114,7 +148,14 @@ public struct RPCLedgerMethods: Sendable {
                     }
                     region = scope[0]
                 }
-                return try await ledger.dispatchReport(DispatchQuery(from: from, to: to, region: region, sector: sector)).jsonValue
+                var sectorInScope = sector
+                if sectorInScope == nil, principal.role != .admin, let scope = principal.sectors {
+                    guard scope.count == 1, let only = scope.first else {
+                        throw RPCError.invalidParams("name one sector of your scope (\(scope.sorted().joined(separator: ", ")))", field: "sector", expected: "a sector")
+                    }
+                    sectorInScope = only
+                }
+                return try await ledger.dispatchReport(DispatchQuery(from: from, to: to, region: region, sector: sectorInScope)).jsonValue
             },
         ]
     }
@@ -190,8 +231,12 @@ public struct RPCLedgerMethods: Sendable {
 
     // MARK: Helpers
 
+    /// The person an event records: `actor` when given (the person a shared credential acts
+    /// for), else the token's name; always with the credential, which the four-eyes rule
+    /// compares unless the credential acts for several people.
     static func actor(_ principal: RPCPrincipal, _ name: String?) -> Person {
-        Person(name: name ?? principal.name, role: "rpc \(principal.role.rawValue) (\(principal.name))")
+        Person(name: name ?? principal.name, role: "rpc \(principal.role.rawValue) (\(principal.name))",
+               principal: principal.name, actsForSeveral: principal.actsForSeveral)
     }
 
     static func uscc(_ text: String) throws(RPCError) -> USCC {
@@ -207,8 +252,11 @@ public struct RPCLedgerMethods: Sendable {
         return HazardID(Int64(id))
     }
 
-    static func requireScope(_ hazard: Hazard, _ principal: RPCPrincipal) throws(RPCError) {
-        try principal.require(region: hazard.region)
-        try principal.require(sector: hazard.sector)
+    /// A hazard outside the principal's region or sector answers exactly as an unknown id
+    /// does (-32003, same message and data), so ids do not reveal where hazards are.
+    static func requireScope(_ hazard: Hazard, _ principal: RPCPrincipal) throws(LedgerError) {
+        guard principal.covers(region: hazard.region), principal.covers(sector: hazard.sector) else {
+            throw LedgerError.unknownHazard(hazard.id)
+        }
     }
 }

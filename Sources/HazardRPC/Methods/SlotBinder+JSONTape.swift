@@ -12,7 +12,10 @@ extension SlotBinder {
             case .null: continue
             case .true: guard bind(question, bool: true) else { return false }
             case .false: guard bind(question, bool: false) else { return false }
-            case .number: guard bind(question, number: tape.double(value, in: document)) else { return false }
+            case .number:
+                let number = tape.double(value, in: document)
+                let bound = Self.isInt64Literal(tape.bytes(value, in: document)) ? bind(question, number: number) : bind(question, decimal: number)
+                guard bound else { return false }
             case .string: guard bind(question, utf8: tape.bytes(value, in: document)) else { return false }
             case .array: guard bind(list: question, value, in: tape, document) else { return false }
             case .escapedString, .object: return false
@@ -33,7 +36,10 @@ extension SlotBinder {
                 case .null: continue
                 case .true: guard bindField(field, bool: true) else { return false }
                 case .false: guard bindField(field, bool: false) else { return false }
-                case .number: guard bindField(field, number: tape.double(value, in: document)) else { return false }
+                case .number:
+                    let number = tape.double(value, in: document)
+                    let bound = Self.isInt64Literal(tape.bytes(value, in: document)) ? bindField(field, number: number) : bindField(field, decimal: number)
+                    guard bound else { return false }
                 case .string: guard bindField(field, utf8: tape.bytes(value, in: document)) else { return false }
                 case .escapedString, .array, .object: return false
                 }
@@ -41,5 +47,15 @@ extension SlotBinder {
         }
         endList()
         return true
+    }
+
+    /// Whether a JSON number's text is an integer that fits in Int64 (what `JSONNumber.int64`
+    /// accepts): no fraction, no exponent. Others bind as decimals (`AnswerInput.Kind.decimal`).
+    static func isInt64Literal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var digits = bytes[...]
+        if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.count <= 19, digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
+        guard digits.count == 19 else { return true }
+        return Int64(String(decoding: bytes, as: UTF8.self)) != nil
     }
 }

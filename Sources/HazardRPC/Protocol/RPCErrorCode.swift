@@ -10,6 +10,8 @@ public enum RPCErrorCode: Int, Sendable, Hashable, CaseIterable {
     case notFound = -32003
     case illegalTransition = -32004
     case validationFailed = -32005
+    /// The ledger is locked by another writer past the busy timeout; the same call may be retried.
+    case busy = -32006
     case frameError = -32010
     case overloaded = -32011
     case shuttingDown = -32012

@@ -48,6 +48,8 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
 
     public func handlerAdded(context: ChannelHandlerContext) {
         out = context.channel.allocator.buffer(capacity: 0)
+        // The address (not the port) is what the server-wide limits on wrong tokens count by.
+        session.peer = context.channel.remoteAddress?.ipAddress
     }
 
     public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
