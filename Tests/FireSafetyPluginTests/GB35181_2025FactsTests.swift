@@ -245,13 +245,13 @@ struct GB35181_2025FactsTests {
         #expect(Self.facts2025.isSubset(of: Set(f.values.keys)))
     }
 
-    @Test("插件只要求两版清单共有的问题")
-    func sharedInputs() {
-        #expect(Set(plugin.declaredInputs.map(\.question.rawValue)) == [
-            "in_high_rise_building", "in_underground_space", "is_crowded_place",
-            "flammable_separation_m", "flammable_separation_required_m",
-            "building_separation_m", "building_separation_required_m",
-            "compartment_area_m2", "compartment_area_allowed_m2",
-        ])
+    @Test("插件 fire2025 要求清单声明它读取的每个问题，且只派生2025版事实")
+    func declaredInputs() {
+        let inputs = Set(plugin.declaredInputs.map(\.question.rawValue))
+        #expect(plugin.id == "fire2025")
+        #expect(inputs.count == plugin.declaredInputs.count)
+        #expect(inputs.isSuperset(of: ["serves_children", "elderly_care_beds", "workers_at_same_time", "plant_floor_area_m2",
+                                       "production_storage_hazard_class", "is_crowded_place", "in_underground_space"]))
+        #expect(Set(plugin.declaredFacts.map(\.name)) == Self.facts2025)
     }
 }
