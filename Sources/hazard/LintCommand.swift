@@ -10,7 +10,7 @@ struct LintCommand: ParsableCommand {
         discussion: """
             Prints every problem as file:line:column: error: message [code]; exits 1 if there is any. \
             Warnings (file:line:column: warning: …) do not fail the run: they name items of the \
-            standard (standard.items) that no criterion encodes.
+            standard (standard.items) that no criterion encodes, and criteria without advice (整改建议).
             """
     )
 

@@ -37,8 +37,9 @@ struct StandardCoverageTests {
             """), header: false)
         #expect(list.coverage == Coverage(declared: 3, encoded: 2, textMissing: 0, uncovered: ["第三条"]))
         #expect(list.coverage.summary == "2/3")
-        let warning = try #require(list.warnings.first)
-        #expect(list.warnings.count == 1)
+        let itemWarnings = list.warnings.filter { $0.code == .uncoveredItem }
+        let warning = try #require(itemWarnings.first)
+        #expect(itemWarnings.count == 1)
         #expect(warning.severity == .warning)
         #expect(warning.code == .uncoveredItem)
         #expect(warning.message.contains("'第三条'"))
@@ -61,6 +62,20 @@ struct StandardCoverageTests {
         #expect(found.filter { $0.severity == .warning }.map(\.code) == [.uncoveredItem])
     }
 
+    @Test("a criterion without advice (整改建议) is a located warning; blank advice counts as none")
+    func missingAdvice() throws {
+        let list = try checklist(Self.body(items: """
+                - 一
+                - 二
+            """, criteria: """
+              - {id: C1, clause: 一, title: 甲, grade: major, hazard_when: "not a", advice: 立即整改}
+              - {id: C2, clause: 二, title: 乙, grade: major, hazard_when: a, advice: "  "}
+            """), header: false)
+        #expect(list.warnings.map(\.code) == [.missingAdvice])
+        #expect(list.warnings.first?.message == "criterion 'C2' has no advice (整改建议)")
+        #expect(list.warnings.first?.mark.line == 17)
+    }
+
     @Test("an item whose text is missing is counted apart, not as encoded and not as a gap")
     func textMissing() throws {
         let list = try checklist(Self.body(items: """
@@ -71,7 +86,7 @@ struct StandardCoverageTests {
               - {id: C2, clause: 第二条及以后, title: 其余条款（原文缺失，由检查人员判断）, grade: major, hazard_when: a, manual: true}
             """), header: false)
         #expect(list.coverage.summary == "1/2 (1 text missing)")
-        #expect(list.warnings.isEmpty)
+        #expect(list.warnings.allSatisfy { $0.code == .missingAdvice })
     }
 
     @Test("one criterion may encode several items, and an item declared twice is an error")
@@ -102,7 +117,7 @@ struct StandardCoverageTests {
               - {id: C1, clause: 一, title: 甲, grade: major, hazard_when: "not a"}
             """)
         #expect(list.coverage.summary == "-")
-        #expect(list.warnings.map(\.code) == [.uncoveredItem])
+        #expect(list.warnings.map(\.code) == [.missingAdvice, .uncoveredItem])
     }
 }
 

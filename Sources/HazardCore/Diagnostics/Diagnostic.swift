@@ -20,6 +20,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         case unknownCriterion
         case unknownItem
         case uncoveredItem
+        case missingAdvice
     }
 
     public enum Severity: String, Sendable, Hashable { case error, warning }

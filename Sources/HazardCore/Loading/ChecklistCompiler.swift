@@ -118,6 +118,10 @@ public struct ChecklistCompiler: Sendable {
         let coverage = Self.checkCoverage(definition, diagnostics: &diagnostics)
 
         guard diagnostics.allSatisfy({ $0.severity != .error }) else { throw ChecklistError(diagnostics) }
+        // Every finding handed to an enterprise should say what to do (整改建议).
+        for criterion in definition.criteria where (criterion.advice ?? "").allSatisfy(\.isWhitespace) {
+            diagnostics.append(Diagnostic(.missingAdvice, "criterion '\(criterion.id.value)' has no advice (整改建议)", at: criterion.id.mark, severity: .warning))
+        }
         if coverage.declared == 0 {
             diagnostics.append(Diagnostic(.uncoveredItem, "standard \(definition.standard.code) declares no items, so coverage of its text cannot be checked",
                                           at: definition.mark, severity: .warning))
