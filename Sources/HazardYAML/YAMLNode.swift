@@ -37,6 +37,10 @@ public struct YAMLNode: Sendable {
     }
 
     /// The node as an untyped answer, for the questions to type.
+    ///
+    /// Recursive, one call per level: safe because the parser refuses trees deeper than
+    /// `YAMLLimits.depthCeiling` (256) and, aliases counted in full, larger than `maxNodes`, so
+    /// neither this expansion nor the resulting tree's deallocation can run away.
     public var answerInput: AnswerInput {
         switch kind {
         case .scalar(let text, let style):
