@@ -23,10 +23,12 @@ public struct YAMLLimits: Sendable, Hashable {
     /// largest shipped checklist has about 6,500 nodes, a 40,000-record answers list 280,000.
     public var maxNodes: Int
 
-    /// The most nesting any caller may allow. Later walkers of the tree (conversion to
-    /// `AnswerInput`, its `==` and `hash`, and Swift's own deallocation of the nested values)
-    /// recurse once per level; 256 levels fit in a 512 KiB secondary-thread stack with room to
-    /// spare, and match `JSONReader.maximumDepth`, which bounds the same trees built from JSON.
+    /// The most nesting any caller may allow. Walkers of the finished tree that recurse once
+    /// per level (`AnswerInput`'s `==` and `hash`, and Swift's own deallocation of nested
+    /// values) need it bounded: at 256 levels, a debug build converts, hashes, compares and
+    /// frees the tree within a 512 KiB stack (macOS's secondary threads; hashing alone needs
+    /// more than 256 KiB). It matches `JSONReader.maximumDepth`, which bounds the same trees
+    /// built from JSON.
     public static let depthCeiling = 256
 
     /// - Parameters:

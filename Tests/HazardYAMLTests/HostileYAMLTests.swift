@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import HazardCore
 import HazardYAML
 import Testing
@@ -98,6 +99,32 @@ struct HostileYAMLTests {
             input = first
         }
         #expect(levels == 64)
+    }
+
+    @Test("a tree at the depth ceiling converts, hashes, compares and deallocates within a 512 KiB stack")
+    func ceilingFitsSmallStack() throws {
+        let depth = YAMLLimits.depthCeiling
+        let text = String(repeating: "[", count: depth) + "1" + String(repeating: "]", count: depth)
+        let limits = YAMLLimits(maxDepth: depth)
+        // macOS secondary threads get 512 KiB; run there, not on the test's own (maybe larger) stack.
+        let finished = DispatchSemaphore(value: 0)
+        let outcome = Mutex<Result<Bool, YAMLError>?>(nil)
+        let thread = Thread {
+            do throws(YAMLError) {
+                let input = try YAMLParser.parse(Array(text.utf8), file: "f.yaml", limits: limits).answerInput
+                var hasher = Hasher()
+                input.hash(into: &hasher)
+                _ = hasher.finalize()
+                outcome.withLock { $0 = .success(input == input) }
+            } catch {
+                outcome.withLock { $0 = .failure(error) }
+            }
+            finished.signal()
+        }
+        thread.stackSize = 512 << 10
+        thread.start()
+        finished.wait()
+        #expect(try outcome.withLock { try $0?.get() } == true)
     }
 
     @Test("a 40,000-record list parses (the list was quadratic: 33 s)")
