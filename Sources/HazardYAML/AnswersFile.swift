@@ -1,5 +1,4 @@
 public import HazardCore
-import Foundation
 
 /// An answers file as the CLI reads it (YAML or JSON):
 ///
@@ -11,17 +10,18 @@ public struct AnswersFile: Sendable {
     public var inspectionDate: Day?
     public var answers: AnswerInput
 
-    /// - Throws: `ChecklistError` (YAML syntax, unknown keys, wrong types) with marks.
-    public static func load(path: String) throws(ChecklistError) -> AnswersFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ChecklistError([Diagnostic(.yamlSyntax, "cannot read file", at: SourceMark(file: path, line: 1, column: 1))])
-        }
-        return try parse([UInt8](data), file: path)
+    /// - Parameter limits: Caps on the file's size, nesting and nodes (`checklists/FORMAT.md`, "Limits").
+    /// - Throws: `ChecklistError` (YAML syntax, a limit crossed, unknown keys, wrong types) with marks.
+    public static func load(path: String, limits: YAMLLimits = .standard) throws(ChecklistError) -> AnswersFile {
+        let bytes: [UInt8]
+        do { bytes = try YAMLFile.read(path: path, limits: limits) } catch { throw ChecklistError([error.diagnostic]) }
+        return try parse(bytes, file: path, limits: limits)
     }
 
-    public static func parse(_ bytes: [UInt8], file: String) throws(ChecklistError) -> AnswersFile {
+    /// - Throws: `ChecklistError` (YAML syntax, a limit crossed, unknown keys, wrong types) with marks.
+    public static func parse(_ bytes: [UInt8], file: String, limits: YAMLLimits = .standard) throws(ChecklistError) -> AnswersFile {
         let root: YAMLNode
-        do { root = try YAMLParser.parse(bytes, file: file) } catch { throw ChecklistError([error.diagnostic]) }
+        do { root = try YAMLParser.parse(bytes, file: file, limits: limits) } catch { throw ChecklistError([error.diagnostic]) }
         var reader = NodeReader()
         let f = reader.fields(root, "answers file", allowed: ["checklist", "inspection_date", "answers", "site", "inspector", "notes"], required: ["answers"])
         let checklist = reader.string(f?["checklist"], "checklist").map(ChecklistID.init(rawValue:))

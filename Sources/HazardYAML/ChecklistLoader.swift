@@ -5,28 +5,31 @@ import Foundation
 /// diagnostic of every file, so `hazard lint` shows all problems at once.
 public struct ChecklistLoader: Sendable {
     public let registry: PluginRegistry
+    /// Caps on each file's size, nesting and nodes (`checklists/FORMAT.md`, "Limits").
+    public let limits: YAMLLimits
 
-    public init(registry: PluginRegistry) { self.registry = registry }
+    /// - Parameters:
+    ///   - registry: The plugins checklists may name.
+    ///   - limits: Caps on each file; the defaults suit every shipped checklist many times over.
+    public init(registry: PluginRegistry, limits: YAMLLimits = .standard) {
+        self.registry = registry
+        self.limits = limits
+    }
 
     /// Loads one checklist file.
     ///
     /// - Throws: `ChecklistError` with every diagnostic of the file.
     public func load(file path: String) throws(ChecklistError) -> Checklist {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ChecklistError([Self.unreadable(path)])
-        }
-        return try load(bytes: [UInt8](data), file: path)
-    }
-
-    static func unreadable(_ path: String) -> Diagnostic {
-        Diagnostic(.yamlSyntax, "cannot read file", at: SourceMark(file: path, line: 1, column: 1))
+        let bytes: [UInt8]
+        do { bytes = try YAMLFile.read(path: path, limits: limits) } catch { throw ChecklistError([error.diagnostic]) }
+        return try load(bytes: bytes, file: path)
     }
 
     /// Loads a checklist from bytes (`file` names it in diagnostics).
     public func load(bytes: [UInt8], file: String) throws(ChecklistError) -> Checklist {
         let root: YAMLNode
         do {
-            root = try YAMLParser.parse(bytes, file: file)
+            root = try YAMLParser.parse(bytes, file: file, limits: limits)
         } catch {
             throw ChecklistError([error.diagnostic])
         }
@@ -65,11 +68,13 @@ public struct ChecklistLoader: Sendable {
         var seen: [ChecklistID: String] = [:]
         for file in Self.checklistFiles(in: paths, diagnostics: &batch.diagnostics) {
             batch.files.append(file)
-            guard let data = FileManager.default.contents(atPath: file) else {
-                batch.diagnostics.append(Self.unreadable(file))
+            let bytes: [UInt8]
+            do {
+                bytes = try YAMLFile.read(path: file, limits: limits)
+            } catch {
+                batch.diagnostics.append(error.diagnostic)
                 continue
             }
-            let bytes = [UInt8](data)
             do {
                 let checklist = try load(bytes: bytes, file: file)
                 if let other = seen[checklist.id] {

@@ -37,15 +37,57 @@ public struct YAMLNode: Sendable {
     }
 
     /// The node as an untyped answer, for the questions to type.
+    ///
+    /// Iterative, with its own stack of open lists and mappings: one recursive call per
+    /// level took about 2 KiB of stack in a debug build, so even the 256 levels the parser
+    /// allows at most (`YAMLLimits.depthCeiling`) overflowed a 512 KiB thread stack. The
+    /// parser's node limit (aliases counted in full) bounds how large the result can be.
     public var answerInput: AnswerInput {
-        switch kind {
-        case .scalar(let text, let style):
-            if isNull { return AnswerInput(.null, mark: mark) }
-            return AnswerInput(style == .plain ? .plain(text) : .string(text), mark: mark)
-        case .sequence(let items):
-            return AnswerInput(.sequence(items.map(\.answerInput)), mark: mark)
-        case .mapping(let pairs):
-            return AnswerInput(.mapping(pairs.map { (key: $0.key, value: $0.value.answerInput) }), mark: mark)
+        guard case .scalar = kind else { return Self.assemble(self) }
+        return scalarInput
+    }
+
+    /// A scalar's answer: null, or plain or quoted text.
+    private var scalarInput: AnswerInput {
+        guard case .scalar(let text, let style) = kind, !isNull else { return AnswerInput(.null, mark: mark) }
+        return AnswerInput(style == .plain ? .plain(text) : .string(text), mark: mark)
+    }
+
+    /// A list or mapping being converted: its children's answers so far.
+    private struct Frame {
+        let node: YAMLNode
+        var converted: [AnswerInput] = []
+    }
+
+    /// Converts a list or mapping depth-first, children before their parent.
+    private static func assemble(_ root: YAMLNode) -> AnswerInput {
+        var stack = [Frame(node: root)]
+        while let top = stack.indices.last {
+            let next = stack[top].converted.count
+            let child: YAMLNode?
+            switch stack[top].node.kind {
+            case .sequence(let items): child = next < items.count ? items[next] : nil
+            case .mapping(let pairs): child = next < pairs.count ? pairs[next].value : nil
+            case .scalar: child = nil
+            }
+            if let child {
+                if case .scalar = child.kind {
+                    stack[top].converted.append(child.scalarInput)
+                } else {
+                    stack.append(Frame(node: child))
+                }
+                continue
+            }
+            let frame = stack.removeLast()
+            let done: AnswerInput
+            if case .mapping(let pairs) = frame.node.kind {
+                done = AnswerInput(.mapping(zip(pairs, frame.converted).map { (key: $0.key, value: $1) }), mark: frame.node.mark)
+            } else {
+                done = AnswerInput(.sequence(frame.converted), mark: frame.node.mark)
+            }
+            guard let parent = stack.indices.last else { return done }
+            stack[parent].converted.append(done)
         }
+        return AnswerInput(.null, mark: root.mark)  // not reached: the loop returns when it closes the root
     }
 }

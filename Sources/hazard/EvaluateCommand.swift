@@ -10,7 +10,9 @@ struct EvaluateCommand: ParsableCommand {
         discussion: """
             The answers file holds `answers:` (question id → answer) and optionally `checklist:` and
             `inspection_date:`. Text output is a report for people; JSON is the Evaluation that the
-            RPC method hazard.grade returns.
+            RPC method hazard.grade returns. The answers file has the limits of a checklist file: \
+            8 MiB, lists and mappings nested 64 deep, 1,000,000 nodes with aliases expanded \
+            (checklists/FORMAT.md, "Limits").
             """
     )
 

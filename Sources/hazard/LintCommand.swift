@@ -10,7 +10,10 @@ struct LintCommand: ParsableCommand {
         discussion: """
             Prints every problem as file:line:column: error: message [code]; exits 1 if there is any. \
             Warnings (file:line:column: warning: …) do not fail the run: they name items of the \
-            standard (standard.items) that no criterion encodes, and criteria without advice (整改建议).
+            standard (standard.items) that no criterion encodes, and criteria without advice (整改建议). \
+            A file over 8 MiB, nesting lists and mappings over 64 deep, or over 1,000,000 nodes with \
+            its aliases expanded is an error (yamlTooLarge, yamlTooDeep, yamlTooManyNodes; \
+            checklists/FORMAT.md, "Limits").
             """
     )
 

@@ -5,6 +5,12 @@
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Code: String, Sendable, Hashable, CaseIterable {
         case yamlSyntax
+        /// A file over `YAMLLimits.maxInputBytes`.
+        case yamlTooLarge
+        /// Lists and mappings nested deeper than `YAMLLimits.maxDepth`.
+        case yamlTooDeep
+        /// More nodes than `YAMLLimits.maxNodes`, with every alias expanded.
+        case yamlTooManyNodes
         case unknownKey
         case missingKey
         case wrongType
