@@ -18,9 +18,9 @@ struct ServeCommand: AsyncParsableCommand {
             Query it with `hazard call engine.info`, rpc/python/hazard_rpc.py or rpc/examples/.
             SIGTERM or SIGINT stops accepting, finishes the requests in flight (within --shutdown-timeout)
             and closes the database.
-            Fixed limits (rpc/PROTOCOL.md §5): batches of at most 1,000 entries (-32600), those over 32
-            run off the event loop; 256 frames may wait behind a ledger call; 5 wrong tokens per
-            connection, 20 per address and 200 server-wide per 60 s (-32001); inspection.record stores
+            Fixed limits (rpc/PROTOCOL.md §5): batches of at most 1,000 entries (-32600), those over 32 \
+            run off the event loop; 256 frames may wait behind a ledger call; 5 wrong tokens per \
+            connection, 20 per address and 200 server-wide per 60 s (-32001); inspection.record stores \
             at most 8 KiB per string, 64 KiB of text and 256 entries per list (-32014).
             """
     )
