@@ -16,7 +16,12 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Without --auth the server runs unauthenticated and only on a loopback address.
             Query it with `hazard call engine.info`, rpc/python/hazard_rpc.py or rpc/examples/.
-            SIGTERM or SIGINT stops accepting, finishes the requests in flight and closes the database.
+            SIGTERM or SIGINT stops accepting, finishes the requests in flight (within --shutdown-timeout)
+            and closes the database.
+            Fixed limits (rpc/PROTOCOL.md §5): batches of at most 1,000 entries (-32600), those over 32 \
+            run off the event loop; 256 frames may wait behind a ledger call; 5 wrong tokens per \
+            connection, 20 per address and 200 server-wide per 60 s (-32001); inspection.record stores \
+            at most 8 KiB per string, 64 KiB of text and 256 entries per list (-32014).
             """
     )
 
@@ -38,8 +43,29 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Most connections at once.")
     var maxConnections = 512
 
-    @Option(help: "Seconds a connection may go without completing a frame.")
+    @Option(help: "Seconds a connection may go without completing a frame (not counting time its requests run).")
     var idleTimeout = 60.0
+
+    @Option(help: "Largest response frame in bytes (one response, or a batch's together; 1024…1 GiB); a larger answer is -32013.")
+    var maxResponse = RPCServerConfiguration.defaultMaxResponseLength
+
+    @Option(help: "Bytes of responses a client may leave untaken before its connection stops reading (resumes below a quarter).")
+    var outputHighWater = 1 << 20
+
+    @Option(help: "With --auth: seconds a connection may stay unauthenticated before it is closed (-32001).")
+    var authTimeout = 10.0
+
+    @Option(help: "With --auth: most unauthenticated connections at once (the other slots stay free for authenticated clients; -32011).")
+    var maxUnauthenticated = 256
+
+    @Option(help: "With --auth: most unauthenticated connections from one address (-32011).")
+    var maxUnauthenticatedPerAddress = 16
+
+    @Option(help: "With --auth: largest frame in bytes before authenticating (-32010).")
+    var maxFrameUnauthenticated = 64 << 10
+
+    @Option(help: "Seconds a connection gets on SIGTERM/SIGINT to answer what it has read before it is closed.")
+    var shutdownTimeout = 10.0
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
@@ -54,6 +80,8 @@ struct ServeCommand: AsyncParsableCommand {
         // a crash converting NaN, or a port NIO would wrap).
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         do { _ = try RPCServerConfiguration.idleTimeout(seconds: idleTimeout) } catch { throw ValidationError("--idle-timeout: \(error.message)") }
+        do { _ = try RPCServerConfiguration.timeout("auth timeout", seconds: authTimeout) } catch { throw ValidationError("--auth-timeout: \(error.message)") }
+        do { _ = try RPCServerConfiguration.timeout("shutdown timeout", seconds: shutdownTimeout) } catch { throw ValidationError("--shutdown-timeout: \(error.message)") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -90,8 +118,14 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let configuration: RPCServerConfiguration
         do {
-            configuration = RPCServerConfiguration(host: host, port: port, maxFrameLength: maxFrame, maxConnections: maxConnections,
-                                                   idleTimeout: try RPCServerConfiguration.idleTimeout(seconds: idleTimeout))
+            configuration = RPCServerConfiguration(
+                host: host, port: port, maxFrameLength: maxFrame, maxConnections: maxConnections,
+                idleTimeout: try RPCServerConfiguration.idleTimeout(seconds: idleTimeout),
+                maxResponseLength: maxResponse, outputHighWater: outputHighWater, outputLowWater: max(1, outputHighWater / 4),
+                authTimeout: try RPCServerConfiguration.timeout("auth timeout", seconds: authTimeout),
+                maxUnauthenticatedConnections: maxUnauthenticated, maxUnauthenticatedPerAddress: maxUnauthenticatedPerAddress,
+                unauthenticatedMaxFrameLength: min(maxFrameUnauthenticated, maxFrame),
+                shutdownTimeout: try RPCServerConfiguration.timeout("shutdown timeout", seconds: shutdownTimeout))
             try configuration.validate(authenticated: authConfiguration != nil)
         } catch {
             printError(error.description)

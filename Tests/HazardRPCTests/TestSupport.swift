@@ -54,15 +54,17 @@ func makeLedgerMethods() throws -> [RPCMethod] {
 func withTestServer<Result: Sendable>(
     auth: RPCAuthConfiguration? = nil,
     configuration: RPCServerConfiguration = RPCServerConfiguration(host: "127.0.0.1", port: 0),
+    metrics: RPCServerMetrics = RPCServerMetrics(),
     _ body: @Sendable (_ port: Int) async throws -> Result
 ) async throws -> Result {
-    let server = RPCServer(configuration: configuration, dispatcher: Fixtures.dispatcher(auth: auth, extra: try makeLedgerMethods()), logger: Fixtures.logger)
+    let server = RPCServer(configuration: configuration, dispatcher: Fixtures.dispatcher(auth: auth, extra: try makeLedgerMethods()),
+                           metrics: metrics, logger: Fixtures.logger)
     return try await withServer(server, body)
 }
 
 func withServer<Result: Sendable>(_ server: RPCServer, _ body: @Sendable (_ port: Int) async throws -> Result) async throws -> Result {
     let (ports, continuation) = AsyncStream<Int>.makeStream()
-    let listening = RPCServer(configuration: server.configuration, dispatcher: server.dispatcher, logger: Fixtures.logger) { port in
+    let listening = RPCServer(configuration: server.configuration, dispatcher: server.dispatcher, metrics: server.metrics, logger: Fixtures.logger) { port in
         continuation.yield(port)
         continuation.finish()
     }

@@ -6,18 +6,32 @@ public import NIOCore
 /// Stateless apart from the `RPCSession` the connection passes in; shared by all connections.
 public struct RPCDispatcher: Sendable {
     public static let maximumBatch = 1_000
+    /// The most entries a batch of only synchronous methods may have to be answered on the
+    /// event loop, in the read that delivered it. A longer one (1,000 `checklists.get` took
+    /// 2.8 s to encode) runs in the connection's task, off the loop, like a ledger call.
+    public static let maximumSynchronousBatch = 32
+    /// The default of `maxResponseLength` (`--max-response`): 16 MiB, what clients are told to accept.
+    public static let defaultMaxResponseLength = 16 << 20
 
     public let methods: [String: RPCMethod]
     /// nil: no token file, every connection is `RPCPrincipal.local`.
     public let auth: RPCAuthConfiguration?
     /// Limits on wrong tokens across connections; share one among all dispatchers of a server.
     public let throttle: RPCAuthThrottle
+    /// The most bytes of JSON one response frame may hold: a single response, or all the
+    /// responses of a batch together. Checked while the answer is written (`JSONOutput.limit`),
+    /// so an answer that would be larger is cut off at the limit and replaced by
+    /// `RPCError.responseTooLarge`, never built whole.
+    /// `RPCServer` sets it from `RPCServerConfiguration.maxResponseLength`.
+    public var maxResponseLength: Int
     let logger: Logger
 
-    public init(methods: [RPCMethod], auth: RPCAuthConfiguration?, throttle: RPCAuthThrottle = RPCAuthThrottle(), logger: Logger) {
+    public init(methods: [RPCMethod], auth: RPCAuthConfiguration?, throttle: RPCAuthThrottle = RPCAuthThrottle(),
+                maxResponseLength: Int = RPCDispatcher.defaultMaxResponseLength, logger: Logger) {
         self.methods = Dictionary(methods.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.auth = auth
         self.throttle = throttle
+        self.maxResponseLength = maxResponseLength
         self.logger = logger
     }
 
@@ -53,7 +67,8 @@ public struct RPCDispatcher: Sendable {
         var deferred: JSONValue?
         let before = out.writerIndex
         let written = RPCFrame.writeJSON(into: &out, expected: scratch.expectedResponse) { json in
-            frame.withUnsafeReadableBytes { raw in
+            json.limit = maxResponseLength
+            return frame.withUnsafeReadableBytes { raw in
                 let document = raw.assumingMemoryBound(to: UInt8.self)
                 do throws(JSONError) {
                     try JSONReader.read(document, into: &scratch.tape)
@@ -61,7 +76,12 @@ public struct RPCDispatcher: Sendable {
                     Self.write(parseError: error, to: &json)
                     return true
                 }
-                if respondDirect(scratch.tape, document, session: session, writing: &json) { return true }
+                let start = json.mark
+                if respondDirect(scratch.tape, document, session: session, writing: &json) {
+                    guard json.isOverLimit else { return true }
+                    // Too large: the general path answers with the error (grading has no side effects).
+                    json.rewind(to: start)
+                }
                 let payload = scratch.tape.value(in: document)
                 guard !needsTask(payload) else {
                     deferred = payload
@@ -79,6 +99,7 @@ public struct RPCDispatcher: Sendable {
     /// Answers a payload `respondNow` deferred (or any payload), appending the response frame.
     public func respond(to payload: JSONValue, session: inout RPCSession, into out: inout ByteBuffer) async {
         var json = JSONOutput(capacity: 4096)
+        json.limit = maxResponseLength
         if await respond(to: payload, session: &session, writing: &json) { RPCFrame.write(json, into: &out) }
     }
 
@@ -100,6 +121,7 @@ public struct RPCDispatcher: Sendable {
     /// The response to a parsed payload (request or batch), or nil for notifications.
     public func respond(to payload: JSONValue, session: inout RPCSession) async -> JSONValue? {
         var json = JSONOutput()
+        json.limit = maxResponseLength
         guard await respond(to: payload, session: &session, writing: &json) else { return nil }
         return try? JSONReader.read(json.bytes)
     }
@@ -116,7 +138,8 @@ public struct RPCDispatcher: Sendable {
                                           data: .object(["offset": .number(error.offset), "reason": .string(error.code.rawValue)])), to: &out)
     }
 
-    /// Whether the payload (or any request of a batch) names an asynchronous method.
+    /// Whether the payload (or any request of a batch) names an asynchronous method, or is a
+    /// batch too long to answer on the event loop (`maximumSynchronousBatch`).
     /// Malformed requests answer synchronously with their error.
     func needsTask(_ payload: JSONValue) -> Bool {
         func isAsync(_ request: JSONValue) -> Bool {
@@ -125,7 +148,9 @@ public struct RPCDispatcher: Sendable {
                   let method = methods[name] else { return false }
             return !method.isSynchronous
         }
-        if case .array(let items) = payload { return items.contains(where: isAsync) }
+        if case .array(let items) = payload {
+            return (items.count > Self.maximumSynchronousBatch && items.count <= Self.maximumBatch) || items.contains(where: isAsync)
+        }
         return isAsync(payload)
     }
 
@@ -133,26 +158,76 @@ public struct RPCDispatcher: Sendable {
     // awaited; both write responses in request order, notifications adding nothing. A batch
     // of notifications only gets no answer at all.
 
+    //
+    // Each answer is written under the writer's limit; one cut off by it is rewound and
+    // replaced by `responseTooLarge` (`settle`). In a batch the limit is the batch's: once an
+    // entry does not fit, the entries after it are not run (`spent`), which also bounds the
+    // work a batch can ask for.
+
     func respondNow(to payload: JSONValue, session: inout RPCSession, writing out: inout JSONOutput) -> Bool {
-        guard case .array(let items) = payload else { return respondNow(toSingle: payload, session: &session, writing: &out) }
+        guard case .array(let items) = payload else {
+            let start = out.mark
+            return settle(payload, from: start, wrote: respondNow(toSingle: payload, session: &session, writing: &out), writing: &out).wrote
+        }
         guard var inner = startBatch(items, writing: &out) else { return true }
-        var any = false
+        var any = false, spent = false
         for item in items {
-            let wrote = session.shouldClose ? Self.refuse(item, writing: &inner) : respondNow(toSingle: item, session: &session, writing: &inner)
+            let wrote: Bool
+            if spent {
+                wrote = refuseOverBudget(item, writing: &inner)
+            } else if session.shouldClose {
+                wrote = Self.refuse(item, writing: &inner)
+            } else {
+                let start = inner.mark
+                (wrote, spent) = settle(item, from: start, wrote: respondNow(toSingle: item, session: &session, writing: &inner), writing: &inner)
+            }
             if wrote { any = true }
         }
         return endBatch(inner, any: any, writing: &out)
     }
 
     func respond(to payload: JSONValue, session: inout RPCSession, writing out: inout JSONOutput) async -> Bool {
-        guard case .array(let items) = payload else { return await respond(toSingle: payload, session: &session, writing: &out) }
+        guard case .array(let items) = payload else {
+            let start = out.mark
+            return settle(payload, from: start, wrote: await respond(toSingle: payload, session: &session, writing: &out), writing: &out).wrote
+        }
         guard var inner = startBatch(items, writing: &out) else { return true }
-        var any = false
+        var any = false, spent = false
         for item in items {
-            let wrote = session.shouldClose ? Self.refuse(item, writing: &inner) : await respond(toSingle: item, session: &session, writing: &inner)
+            let wrote: Bool
+            if spent {
+                wrote = refuseOverBudget(item, writing: &inner)
+            } else if session.shouldClose {
+                wrote = Self.refuse(item, writing: &inner)
+            } else {
+                let start = inner.mark
+                (wrote, spent) = settle(item, from: start, wrote: await respond(toSingle: item, session: &session, writing: &inner), writing: &inner)
+            }
             if wrote { any = true }
         }
         return endBatch(inner, any: any, writing: &out)
+    }
+
+    /// After `item` was answered into `out` from `start`: if its answer hit the limit, drops
+    /// it and writes `responseTooLarge` (ran) for a request instead. `overflowed` tells a batch
+    /// that its budget is spent.
+    private func settle(_ item: JSONValue, from start: JSONOutput.Mark, wrote: Bool, writing out: inout JSONOutput) -> (wrote: Bool, overflowed: Bool) {
+        guard out.isOverLimit else { return (wrote, false) }
+        out.rewind(to: start)
+        guard let id = (try? RPCRequest(item))?.id else { return (false, true) }
+        logger.debug("rpc.response_too_large", metadata: ["rpc.id": "\(JSONWriter.string(id))", "rpc.limit": "\(maxResponseLength)"])
+        let limit = maxResponseLength
+        out.unlimited { Self.write(id: id, error: .responseTooLarge(limit: limit, ran: true), to: &$0) }
+        return (true, true)
+    }
+
+    /// Answers a batch entry after the batch's response budget was spent: not run, and
+    /// `responseTooLarge` (not ran) for a request, nothing for a notification.
+    private func refuseOverBudget(_ item: JSONValue, writing out: inout JSONOutput) -> Bool {
+        guard let request = try? RPCRequest(item), let id = request.id else { return false }
+        let limit = maxResponseLength
+        out.unlimited { Self.write(id: id, error: .responseTooLarge(limit: limit, ran: false), to: &$0) }
+        return true
     }
 
     /// Answers a batch entry after the session reached the wrong-token limit: not run, and
@@ -173,6 +248,8 @@ public struct RPCDispatcher: Sendable {
             error = RPCError(.invalidRequest, "batch of \(items.count) requests; at most \(Self.maximumBatch)")
         } else {
             var inner = JSONOutput(capacity: 1024)
+            // The whole batch shares one budget: its array's brackets and what is already in `out`.
+            inner.limit = maxResponseLength - out.byteCount - 2
             inner.beginArray()
             return inner
         }
@@ -183,8 +260,10 @@ public struct RPCDispatcher: Sendable {
     /// Closes a batch's array and writes it; false when it answered nothing (all notifications).
     private func endBatch(_ inner: consuming JSONOutput, any: Bool, writing out: inout JSONOutput) -> Bool {
         guard any else { return false }
-        inner.endArray()
-        out.value(RawJSON(bytes: inner.bytes))
+        // Errors that replaced entries past the budget are written beyond it, so the close
+        // bracket and the splice into `out` are too (each is a small object, bounded by its id).
+        inner.unlimited { $0.endArray() }
+        out.unlimited { $0.value(RawJSON(bytes: inner.bytes)) }
         return true
     }
 

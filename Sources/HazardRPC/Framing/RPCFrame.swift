@@ -2,10 +2,19 @@ public import NIOCore
 
 /// Writing frames: a 4-byte big-endian length, then the payload.
 public enum RPCFrame {
-    /// Appends one frame holding `payload` to `buffer`.
+    /// The longest payload a frame header can announce.
+    public static let maximumLength = Int(UInt32.max)
+
+    /// Appends one frame holding `payload` to `buffer`. A payload too long for the 32-bit
+    /// header (which responses never are: `max_response` is at most 1 GiB) becomes an error
+    /// frame instead; its length is never truncated.
     public static func write(_ payload: some Collection<UInt8>, into buffer: inout ByteBuffer) {
+        guard let length = UInt32(exactly: payload.count) else {
+            write(RPCResponse.failure(id: .null, error: .responseTooLarge(limit: maximumLength, ran: true)), into: &buffer)
+            return
+        }
         buffer.reserveCapacity(minimumWritableBytes: 4 + payload.count)
-        buffer.writeInteger(UInt32(truncatingIfNeeded: payload.count))
+        buffer.writeInteger(length)
         buffer.writeBytes(payload)
     }
 
@@ -38,7 +47,11 @@ public enum RPCFrame {
                 spilled = consume json
                 return 0
             }
-            let length = UInt32(truncatingIfNeeded: json.byteCount)
+            // The room is a ByteBuffer's (under 4 GiB), so the length fits; checked all the same.
+            guard let length = UInt32(exactly: json.byteCount) else {
+                spilled = consume json
+                return 0
+            }
             (start[0], start[1], start[2], start[3]) = (UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF))
             return 4 + json.byteCount
         }

@@ -10,15 +10,25 @@ public struct RPCFrameDecoder: ByteToMessageDecoder {
     public typealias InboundOut = ByteBuffer
 
     public static let defaultMaxFrameLength = 1 << 20
+    /// The limit when no `RPCFrameLimit` is shared.
     public let maxFrameLength: Int
+    /// A limit the connection changes as it goes (smaller until it authenticates).
+    private let shared: RPCFrameLimit?
 
     public init(maxFrameLength: Int = RPCFrameDecoder.defaultMaxFrameLength) {
         precondition(maxFrameLength >= 1 && maxFrameLength <= Int(UInt32.max), "maxFrameLength must be 1…2^32-1")
         self.maxFrameLength = maxFrameLength
+        self.shared = nil
+    }
+
+    /// A decoder whose limit is `limit.value` at each header read.
+    public init(limit: RPCFrameLimit) {
+        self.maxFrameLength = limit.value
+        self.shared = limit
     }
 
     public mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
-        guard let frame = try Self.nextFrame(from: &buffer, maxFrameLength: maxFrameLength) else { return .needMoreData }
+        guard let frame = try Self.nextFrame(from: &buffer, maxFrameLength: shared?.value ?? maxFrameLength) else { return .needMoreData }
         context.fireChannelRead(Self.wrapInboundOut(frame))
         return .continue
     }

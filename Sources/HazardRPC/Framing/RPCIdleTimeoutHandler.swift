@@ -1,6 +1,8 @@
 public import NIOCore
 
-/// Closes a connection that completes no frame and is sent nothing for `timeout`.
+/// Closes a connection that completes no frame and is sent nothing for `timeout`, except
+/// while work for it runs in its task (an `RPCWorkEvent` says so): a long batch must be
+/// answered, not cut off by the timer.
 ///
 /// It sits after the frame decoder, so it sees whole frames only: a client that sends part of
 /// a frame and stalls (or trickles bytes) never resets the timer and is disconnected, which a
@@ -14,6 +16,7 @@ public final class RPCIdleTimeoutHandler: ChannelDuplexHandler {
     private let timeout: TimeAmount
     private var scheduled: Scheduled<Void>?
     private var lastActivity = NIODeadline.now()
+    private var isBusy = false
 
     public init(timeout: TimeAmount) { self.timeout = timeout }
 
@@ -47,6 +50,17 @@ public final class RPCIdleTimeoutHandler: ChannelDuplexHandler {
         context.write(data, promise: promise)
     }
 
+    public func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
+        if let work = event as? RPCWorkEvent {
+            isBusy = work.isBusy
+            // The wait for the server's work ends now: the client's idle time starts afresh.
+            arm(context: context)
+            promise?.succeed()
+        } else {
+            context.triggerUserOutboundEvent(event, promise: promise)
+        }
+    }
+
     /// Records activity; one timer per connection is re-armed lazily when it fires, rather
     /// than rescheduled on every frame (that would allocate per request).
     private func arm(context: ChannelHandlerContext) {
@@ -64,6 +78,7 @@ public final class RPCIdleTimeoutHandler: ChannelDuplexHandler {
 
     private func fire(context: ChannelHandlerContext) {
         scheduled = nil
+        if isBusy { lastActivity = context.eventLoop.now }
         let due = lastActivity + timeout
         if due <= context.eventLoop.now {
             context.close(promise: nil)

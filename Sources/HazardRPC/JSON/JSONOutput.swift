@@ -19,6 +19,12 @@ public struct JSONOutput: ~Copyable {
     private var afterKey = false
     /// `needsComma` of each enclosing container, innermost last.
     private var stack: [Bool] = []
+    /// The most bytes this writer holds (`limit`); `capacity` never exceeds it, so the
+    /// append fast paths enforce it without a check of their own.
+    private var budget = Int.max
+    /// Set when a write did not fit in `limit`: that write and every later one were dropped,
+    /// so the text is cut short and must be rewound (`rewind(to:)`) before it is used.
+    public private(set) var isOverLimit = false
 
     public init(capacity: Int = 1024) {
         self.capacity = max(capacity, 16)
@@ -43,11 +49,12 @@ public struct JSONOutput: ~Copyable {
         count = 0
         needsComma = false
         afterKey = false
+        isOverLimit = false
         stack.removeAll(keepingCapacity: true)
         if ownsStorage, capacity > limit {
             base.deallocate()
-            capacity = max(16, limit / 4)
-            base = .allocate(capacity: capacity)
+            base = .allocate(capacity: max(16, limit / 4))
+            capacity = min(max(16, limit / 4), budget)
         }
     }
 
@@ -62,9 +69,56 @@ public struct JSONOutput: ~Copyable {
         try body(UnsafeBufferPointer(start: base, count: count))
     }
 
+    /// The byte budget: text past it is dropped and `isOverLimit` set, instead of growing
+    /// without bound (a response must never outgrow `max_response`, checked while it is
+    /// written, not after). `Int.max` by default.
+    public var limit: Int {
+        get { budget }
+        set {
+            budget = max(newValue, 0)
+            if capacity > budget { capacity = budget }
+            if count > budget { count = budget; isOverLimit = true }
+        }
+    }
+
+    /// Where the writer stands between two values, to come back to with `rewind(to:)`.
+    public struct Mark: Sendable {
+        fileprivate var count: Int
+        fileprivate var depth: Int
+        fileprivate var needsComma: Bool
+        fileprivate var afterKey: Bool
+    }
+
+    public var mark: Mark { Mark(count: count, depth: stack.count, needsComma: needsComma, afterKey: afterKey) }
+
+    /// Drops everything written after `mark` (a value cut short by the limit, say) and clears
+    /// `isOverLimit`, as if nothing had been written since.
+    public mutating func rewind(to mark: Mark) {
+        count = min(count, mark.count)
+        if stack.count > mark.depth { stack.removeLast(stack.count - mark.depth) }
+        needsComma = mark.needsComma
+        afterKey = mark.afterKey
+        isOverLimit = false
+    }
+
+    /// Runs `body` with the limit lifted: for a small error object that replaces a value
+    /// that did not fit (it must be answered, and is bounded by its id).
+    public mutating func unlimited(_ body: (inout JSONOutput) -> Void) {
+        let kept = budget
+        budget = .max
+        body(&self)
+        budget = kept
+        // The room grown meanwhile stays usable only up to the limit again.
+        if capacity > budget { capacity = max(budget, count) }
+    }
+
     private mutating func reserve(_ extra: Int) {
         guard count + extra > capacity else { return }
-        let grown = max(capacity * 2, count + extra, 16)
+        guard !isOverLimit, count + extra <= budget else {
+            isOverLimit = true
+            return
+        }
+        let grown = min(max(capacity * 2, count + extra, 16), budget)
         let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
         fresh.initialize(from: base, count: count)
         if ownsStorage { base.deallocate() }
@@ -75,7 +129,10 @@ public struct JSONOutput: ~Copyable {
 
     @inline(__always)
     mutating func append(_ byte: UInt8) {
-        if count == capacity { reserve(1) }
+        if count == capacity {
+            reserve(1)
+            guard count < capacity else { return }
+        }
         base[count] = byte
         count += 1
     }
@@ -84,6 +141,7 @@ public struct JSONOutput: ~Copyable {
     mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
         guard let source = text.baseAddress, !text.isEmpty else { return }
         reserve(text.count)
+        guard count + text.count <= capacity else { return }
         (base + count).update(from: source, count: text.count)
         count += text.count
     }
@@ -206,6 +264,7 @@ public struct JSONOutput: ~Copyable {
         var probe = magnitude
         while probe > 0 { digits += 1; probe /= 10 }
         reserve(digits)
+        guard count + digits <= capacity else { return }
         var at = count + digits
         while magnitude > 0 {
             at -= 1

@@ -64,6 +64,7 @@ public struct RPCLedgerMethods: Sendable {
                 }.jsonValue
             },
             RPCMethod("inspection.record", role: .inspector) { params, principal in
+                try RPCRecordLimits.check(params.value)
                 let evaluation = try engine.grade(&params, principal: principal, finish: false)
                 let uscc = try Self.uscc(try params.string("enterprise"))
                 let site = try params.optionalString("site")

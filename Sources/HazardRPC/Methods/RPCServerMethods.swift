@@ -11,6 +11,7 @@ public enum RPCServerMethods {
                 JSONMember(key: "limits", value: .object([
                     "max_frame": .number(configuration.maxFrameLength),
                     "max_connections": .number(configuration.maxConnections),
+                    "max_response": .number(configuration.maxResponseLength),
                     "idle_timeout_seconds": .number(Double(configuration.idleTimeout.components.seconds)
                                                     + Double(configuration.idleTimeout.components.attoseconds) / 1e18),
                 ])),

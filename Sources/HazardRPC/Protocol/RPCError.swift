@@ -33,6 +33,22 @@ public struct RPCError: Error, Sendable, Hashable, CustomStringConvertible {
         return RPCError(.invalidParams, message, data: .object(data))
     }
 
+    /// The answer to a request did not fit in the response budget (`max_response`, for one
+    /// response or for all the responses of a batch together). `ran` tells whether the
+    /// request was executed (its answer was too large) or not run at all (the batch's budget
+    /// was spent by the entries before it).
+    public static func responseTooLarge(limit: Int, ran: Bool) -> RPCError {
+        RPCError(.responseTooLarge,
+                 ran ? "the answer passes the response limit of \(limit) bytes; ask for less (a smaller limit, fewer batch entries)"
+                     : "not run: the batch's answers already fill the response limit of \(limit) bytes",
+                 data: .object(["limit": .number(limit), "ran": .bool(ran)]))
+    }
+
+    /// A request carried or asked for more than a limit allows (`field` names where).
+    public static func limitExceeded(_ message: String, field: String, limit: Int) -> RPCError {
+        RPCError(.limitExceeded, message, data: .object(["field": .string(field), "limit": .number(limit)]))
+    }
+
     public static func notFound(_ kind: String, _ id: String) -> RPCError {
         RPCError(.notFound, "no \(kind) '\(id)'", data: .object(["kind": .string(kind), "id": .string(id)]))
     }

@@ -15,4 +15,8 @@ public enum RPCErrorCode: Int, Sendable, Hashable, CaseIterable {
     case frameError = -32010
     case overloaded = -32011
     case shuttingDown = -32012
+    /// A response (or a batch's responses together) would pass `max_response`; see `RPCError.responseTooLarge`.
+    case responseTooLarge = -32013
+    /// A limit on what a request may carry or ask for (answer text, list lengths) was passed.
+    case limitExceeded = -32014
 }

@@ -9,6 +9,11 @@ public import NIOCore
 /// frames read meanwhile queue behind it so responses, and session changes such as
 /// `session.authenticate`, keep request order. A full queue stops reading from the socket:
 /// back-pressure rather than unbounded memory.
+///
+/// Output is back-pressured too: once `outputHighWater` bytes of responses wait for the
+/// client to take them, the connection is *paused* — frames are queued, not answered, and the
+/// socket is not read — until the client has taken all but `outputLowWater`. A client that
+/// pipelines and never reads thus holds at most about the high-water mark plus one response.
 public final class RPCConnectionHandler: ChannelDuplexHandler {
     public typealias InboundIn = ByteBuffer
     public typealias OutboundIn = ByteBuffer
@@ -19,10 +24,33 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
     /// The most a connection reserves ahead for a burst of responses.
     static let maximumBurstReserve = 1 << 20
 
+    /// What a connection may hold and how long it may take; `RPCServer` fills it from its
+    /// configuration.
+    public struct Limits {
+        public var outputHighWater = 1 << 20
+        public var outputLowWater = 256 << 10
+        /// Set when the server has tokens: the connection closes if still unauthenticated then.
+        public var authTimeout: TimeAmount?
+        /// After a graceful shutdown starts, the connection closes by then whatever is left.
+        public var shutdownTimeout = TimeAmount.seconds(10)
+        /// The decoder's limit, raised to `authenticatedMaxFrame` on authentication.
+        public var frameLimit: RPCFrameLimit?
+        public var authenticatedMaxFrame = RPCFrameDecoder.defaultMaxFrameLength
+        /// The unauthenticated slot this connection holds (and its address), given back on
+        /// authentication or close.
+        public var admission: (RPCAdmission, String)?
+        public var metrics = RPCServerMetrics()
+
+        public init() {}
+    }
+
     private enum Closing {
         case shutdown
         case sessionEnded
+        /// The client closed its sending side (half-closure): answer what was read, then close.
+        case inputClosed
         case frameError(RPCFrameError)
+        case authTimeout
     }
 
     private let dispatcher: RPCDispatcher
@@ -39,27 +67,66 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
     private var readHeld = false
     private var closing: Closing?
     private var closed = false
+    private let limits: Limits
+    /// Response bytes handed to the channel whose writes have not completed.
+    private var unsent = 0
+    /// Bytes of the frames in `queued`.
+    private var queuedBytes = 0
+    /// Paused for output: see the type's comment.
+    private var isPaused = false
+    private var isAuthenticated = false
+    private var authDeadline: Scheduled<Void>?
+    private var shutdownDeadline: Scheduled<Void>?
 
-    public init(dispatcher: RPCDispatcher) {
+    public init(dispatcher: RPCDispatcher, limits: Limits = Limits()) {
         self.dispatcher = dispatcher
         self.session = dispatcher.makeSession()
         self.out = ByteBuffer()
+        self.limits = limits
     }
 
     public func handlerAdded(context: ChannelHandlerContext) {
         out = context.channel.allocator.buffer(capacity: 0)
         // The address (not the port) is what the server-wide limits on wrong tokens count by.
         session.peer = context.channel.remoteAddress?.ipAddress
+        isAuthenticated = session.principal != nil
+        if !isAuthenticated, let timeout = limits.authTimeout {
+            let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            authDeadline = context.eventLoop.scheduleTask(in: timeout) {
+                let (handler, context) = bound.value
+                handler.authTimedOut(context: context)
+            }
+        }
     }
 
     public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let frame = Self.unwrapInboundIn(data)
         if closed || isClosingAfterSession { return }
-        if taskRunning || !queued.isEmpty {
-            queued.append(frame)
+        if taskRunning || !queued.isEmpty || isPaused {
+            enqueue(frame)
         } else {
             answer(frame, context: context)
+            pauseIfFull(context: context)
         }
+    }
+
+    private func enqueue(_ frame: ByteBuffer) {
+        queued.append(frame)
+        queuedBytes += frame.readableBytes
+        limits.metrics.add(frame.readableBytes)
+    }
+
+    private func dequeue() -> ByteBuffer? {
+        guard let frame = queued.popFirst() else { return nil }
+        queuedBytes -= frame.readableBytes
+        limits.metrics.remove(frame.readableBytes)
+        return frame
+    }
+
+    private func dropQueue() {
+        limits.metrics.remove(queuedBytes)
+        queuedBytes = 0
+        queued.removeAll()
     }
 
     public func channelReadComplete(context: ChannelHandlerContext) {
@@ -70,7 +137,7 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
 
     public func read(context: ChannelHandlerContext) {
         if closing != nil { return }
-        if queued.count >= Self.maximumQueued {
+        if queued.count >= Self.maximumQueued || isPaused {
             readHeld = true
         } else {
             context.read()
@@ -90,7 +157,17 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
     public func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is RPCShutdownEvent {
             if closing == nil { closing = .shutdown }
+            // A client that never takes its answers must not hold the shutdown up.
+            if shutdownDeadline == nil {
+                let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+                shutdownDeadline = context.eventLoop.scheduleTask(in: limits.shutdownTimeout) { bound.value.close(promise: nil) }
+            }
             closeIfDone(context: context)
+        } else if case .some(.inputClosed) = event as? ChannelEvent {
+            // Half-closed: the requests already sent are answered before the connection closes.
+            if closing == nil { closing = .inputClosed }
+            closeIfDone(context: context)
+            context.fireUserInboundEventTriggered(event)
         } else {
             context.fireUserInboundEventTriggered(event)
         }
@@ -98,8 +175,40 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
 
     public func channelInactive(context: ChannelHandlerContext) {
         closed = true
-        queued.removeAll()
+        dropQueue()
+        authDeadline?.cancel()
+        shutdownDeadline?.cancel()
+        releaseAdmission()
         context.fireChannelInactive()
+    }
+
+    private func releaseAdmission() {
+        guard let (admission, address) = limits.admission, !isAuthenticated else { return }
+        isAuthenticated = true
+        admission.release(address)
+    }
+
+    /// After each answer: the first authentication gives back the unauthenticated slot,
+    /// stops the deadline and raises the frame limit.
+    private func noteAuthentication() {
+        guard !isAuthenticated, session.principal != nil else { return }
+        releaseAdmission()
+        isAuthenticated = true
+        authDeadline?.cancel()
+        authDeadline = nil
+        limits.frameLimit?.value = limits.authenticatedMaxFrame
+    }
+
+    private func authTimedOut(context: ChannelHandlerContext) {
+        authDeadline = nil
+        guard !isAuthenticated, !closed else { return }
+        closing = .authTimeout
+        dropQueue()
+        closed = true
+        var buffer = context.channel.allocator.buffer(capacity: 128)
+        RPCFrame.write(RPCResponse.failure(id: .null, error: RPCError(.unauthenticated, "not authenticated in time; the connection is closed")), into: &buffer)
+        let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+        context.writeAndFlush(Self.wrapOutboundOut(buffer)).whenComplete { _ in bound.value.close(promise: nil) }
     }
 
     private var isClosingAfterSession: Bool {
@@ -116,6 +225,7 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
         reserveForBurst()
         switch dispatcher.respondNow(to: frame, session: &session, into: &out, scratch: &scratch) {
         case .answered:
+            noteAuthentication()
             if session.shouldClose { endSession() }
         case .deferred(let payload):
             startTask(payload, context: context)
@@ -124,11 +234,12 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
 
     private func endSession() {
         closing = .sessionEnded
-        queued.removeAll()
+        dropQueue()
     }
 
     private func startTask(_ payload: JSONValue, context: ChannelHandlerContext) {
         taskRunning = true
+        context.triggerUserOutboundEvent(RPCWorkEvent(isBusy: true), promise: nil)
         let dispatcher = dispatcher
         let session = session
         let allocator = context.channel.allocator
@@ -148,19 +259,54 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
     private func taskFinished(_ response: ByteBuffer, session: RPCSession, context: ChannelHandlerContext) {
         taskRunning = false
         guard !closed else { return }
+        context.triggerUserOutboundEvent(RPCWorkEvent(isBusy: false), promise: nil)
         self.session = session
+        noteAuthentication()
         var response = response
         out.writeBuffer(&response)
         if session.shouldClose { endSession() }
-        while !taskRunning, !isClosingAfterSession, let frame = queued.popFirst() {
+        pauseIfFull(context: context)
+        drain(context: context)
+    }
+
+    /// Answers queued frames until a task starts or output fills, then resumes reading if
+    /// it was held and there is room again.
+    private func drain(context: ChannelHandlerContext) {
+        while !taskRunning, !isPaused, !isClosingAfterSession, !closed, let frame = dequeue() {
             answer(frame, context: context)
+            pauseIfFull(context: context)
         }
         writeResponses(context: context)
-        if readHeld, queued.count < Self.maximumQueued, closing == nil {
+        if readHeld, !isPaused, queued.count < Self.maximumQueued, closing == nil {
             readHeld = false
             context.read()
         }
         closeIfDone(context: context)
+    }
+
+    /// Pauses the connection when the responses not yet taken by the client reach the
+    /// high-water mark (writing out what is gathered first).
+    private func pauseIfFull(context: ChannelHandlerContext) {
+        guard !isPaused, unsent + out.readableBytes >= limits.outputHighWater else { return }
+        writeResponses(context: context)
+        if unsent >= limits.outputHighWater {
+            isPaused = true
+            limits.metrics.countPause()
+        }
+    }
+
+    /// A write completed (taken by the socket, or failed on close).
+    private func written(_ bytes: Int, context: ChannelHandlerContext) {
+        unsent -= bytes
+        limits.metrics.remove(bytes)
+        guard isPaused, unsent <= limits.outputLowWater else { return }
+        isPaused = false
+        // Completions can arrive inside `writeAndFlush`; answering more there would re-enter it.
+        let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        context.eventLoop.execute {
+            let (handler, context) = bound.value
+            handler.drain(context: context)
+        }
     }
 
     private func writeResponses(context: ChannelHandlerContext) {
@@ -169,7 +315,21 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
         lastBurst = buffer.readableBytes
         reserved = false
         out = context.channel.allocator.buffer(capacity: 0)
-        context.writeAndFlush(Self.wrapOutboundOut(buffer), promise: nil)
+        send(buffer, context: context).whenComplete { _ in }
+    }
+
+    /// Writes and flushes `buffer`, counting it as unsent until the write completes.
+    private func send(_ buffer: ByteBuffer, context: ChannelHandlerContext) -> EventLoopFuture<Void> {
+        let bytes = buffer.readableBytes
+        unsent += bytes
+        limits.metrics.add(bytes)
+        let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        let future = context.writeAndFlush(Self.wrapOutboundOut(buffer))
+        future.whenComplete { _ in
+            let (handler, context) = bound.value
+            handler.written(bytes, context: context)
+        }
+        return future
     }
 
     /// Makes room in `out` for a burst like the last one before its first response is
@@ -191,7 +351,7 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
         let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
         let buffer = out
         out = context.channel.allocator.buffer(capacity: 0)
-        context.writeAndFlush(Self.wrapOutboundOut(buffer)).whenComplete { _ in
+        send(buffer, context: context).whenComplete { _ in
             bound.value.close(promise: nil)
         }
     }

@@ -21,22 +21,36 @@ public final class RPCServer: Service {
     let logger: Logger
     let onListening: @Sendable (Int) -> Void
     private let activeConnections = Atomic<Int>(0)
+    /// Output held for clients, across connections (tests read it).
+    public let metrics: RPCServerMetrics
+    /// Unauthenticated connections, when the server has tokens.
+    public let admission: RPCAdmission?
 
     /// - Parameter onListening: called once with the bound port (useful with port 0).
     public convenience init(configuration: RPCServerConfiguration, dispatcher: RPCDispatcher,
-                            group: (any EventLoopGroup)? = nil,
+                            group: (any EventLoopGroup)? = nil, metrics: RPCServerMetrics = RPCServerMetrics(),
                             logger: Logger, onListening: @escaping @Sendable (Int) -> Void = { _ in }) {
-        self.init(configuration: configuration, dispatcherPerEventLoop: { dispatcher }, group: group, logger: logger, onListening: onListening)
+        self.init(configuration: configuration, dispatcherPerEventLoop: { dispatcher }, group: group, metrics: metrics,
+                  logger: logger, onListening: onListening)
     }
 
     /// - Parameter makeDispatcher: called once per event loop that gets a connection; give each
     ///   its own compiled checklists (`ChecklistLoader.reloaded`) so threads share no storage.
     public init(configuration: RPCServerConfiguration, dispatcherPerEventLoop makeDispatcher: @escaping @Sendable () -> RPCDispatcher,
-                group: (any EventLoopGroup)? = nil,
+                group: (any EventLoopGroup)? = nil, metrics: RPCServerMetrics = RPCServerMetrics(),
                 logger: Logger, onListening: @escaping @Sendable (Int) -> Void = { _ in }) {
+        // The response budget is the server's, whatever the dispatcher was made with.
+        let limited: @Sendable () -> RPCDispatcher = {
+            var dispatcher = makeDispatcher()
+            dispatcher.maxResponseLength = configuration.maxResponseLength
+            return dispatcher
+        }
         self.configuration = configuration
-        self.dispatcher = makeDispatcher()
-        self.dispatchers = EventLoopLocal(makeDispatcher)
+        self.dispatcher = limited()
+        self.dispatchers = EventLoopLocal(limited)
+        self.metrics = metrics
+        self.admission = dispatcher.auth == nil ? nil
+            : RPCAdmission(maxTotal: configuration.maxUnauthenticatedConnections, maxPerAddress: configuration.maxUnauthenticatedPerAddress)
         self.group = group ?? MultiThreadedEventLoopGroup.singleton
         self.logger = logger
         self.onListening = onListening
@@ -48,30 +62,53 @@ public final class RPCServer: Service {
     public func run() async throws {
         let maxFrame = configuration.maxFrameLength
         let maxConnections = configuration.maxConnections
-        let idle = TimeAmount.nanoseconds(Int64(configuration.idleTimeout.components.seconds) * 1_000_000_000
-                                          + configuration.idleTimeout.components.attoseconds / 1_000_000_000)
+        let idle = RPCServerConfiguration.timeAmount(configuration.idleTimeout)
         let dispatchers = dispatchers
         let logger = logger
+        let configuration = configuration
+        let metrics = metrics
+        let admission = admission
         let listener = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 512)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelOption(.maxMessagesPerRead, value: 16)
+            // A client that half-closes after sending still gets its answers (then the close).
+            .childChannelOption(.allowRemoteHalfClosure, value: true)
             .bind(host: configuration.host, port: configuration.port) { child in
                 // Counted here, before any frame is read, so a connection over the limit is
                 // refused before it can be served.
                 let count = self.activeConnections.add(1, ordering: .relaxed).newValue
                 child.closeFuture.whenComplete { _ in self.activeConnections.subtract(1, ordering: .relaxed) }
+                let address = child.remoteAddress?.ipAddress ?? "unknown"
+                // With tokens, a connection starts unauthenticated and takes one of the slots
+                // reserved for that (and its address's share), or is refused.
+                let refusal = count > maxConnections ? nil : admission?.admit(address)
                 return child.eventLoop.makeCompletedFuture {
                     if count > maxConnections {
                         logger.debug("rpc.overloaded", metadata: ["rpc.max_connections": "\(maxConnections)"])
                         try child.pipeline.syncOperations.addHandler(RPCRejectHandler(error: RPCError(
                             .overloaded, "too many connections", data: .object(["max_connections": .number(maxConnections)]))))
+                    } else if let refusal, let admission {
+                        logger.debug("rpc.overloaded", metadata: ["connection.peer": "\(address)", "rpc.refusal": "\(refusal)"])
+                        try child.pipeline.syncOperations.addHandler(RPCRejectHandler(error: Self.refusalError(refusal, admission)))
                     } else {
+                        var limits = RPCConnectionHandler.Limits()
+                        limits.outputHighWater = configuration.outputHighWater
+                        limits.outputLowWater = configuration.outputLowWater
+                        limits.shutdownTimeout = RPCServerConfiguration.timeAmount(configuration.shutdownTimeout)
+                        limits.metrics = metrics
+                        limits.authenticatedMaxFrame = maxFrame
+                        let frameLimit = RPCFrameLimit(admission == nil ? maxFrame : min(maxFrame, configuration.unauthenticatedMaxFrameLength))
+                        limits.frameLimit = frameLimit
+                        if let admission {
+                            limits.admission = (admission, address)
+                            limits.authTimeout = RPCServerConfiguration.timeAmount(configuration.authTimeout)
+                        }
                         try child.pipeline.syncOperations.addHandlers([
-                            ByteToMessageHandler(RPCFrameDecoder(maxFrameLength: maxFrame)),
+                            ByteToMessageHandler(RPCFrameDecoder(limit: frameLimit)),
                             RPCIdleTimeoutHandler(timeout: idle),
-                            RPCConnectionHandler(dispatcher: dispatchers.value(for: child.eventLoop)),
+                            RPCConnectionHandler(dispatcher: dispatchers.value(for: child.eventLoop), limits: limits),
                         ])
                     }
                     return child
@@ -95,6 +132,17 @@ public final class RPCServer: Service {
             serverChannel.close(promise: nil)
         }
         logger.info("rpc.stopped")
+    }
+
+    private static func refusalError(_ refusal: RPCAdmission.Refusal, _ admission: RPCAdmission) -> RPCError {
+        switch refusal {
+        case .total:
+            return RPCError(.overloaded, "too many unauthenticated connections",
+                            data: .object(["max_unauthenticated": .number(admission.maxTotal)]))
+        case .address:
+            return RPCError(.overloaded, "too many unauthenticated connections from this address",
+                            data: .object(["max_unauthenticated_per_address": .number(admission.maxPerAddress)]))
+        }
     }
 
     /// Waits for one connection to end — client close, framing error, idle timeout, too many
