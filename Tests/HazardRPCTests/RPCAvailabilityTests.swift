@@ -164,7 +164,9 @@ struct RPCAvailabilityTests {
 
     @Test("a connection that does not authenticate in time gets -32001 and is closed; others carry on")
     func authenticationDeadline() async throws {
-        let configuration = RPCServerConfiguration(host: "127.0.0.1", port: 0, authTimeout: .milliseconds(200))
+        // Long enough that a loaded machine finishes setting up the client's channel before the
+        // server closes it (at 200 ms the close could win and the client saw a closed channel).
+        let configuration = RPCServerConfiguration(host: "127.0.0.1", port: 0, authTimeout: .seconds(2))
         try await withTestServer(auth: Fixtures.auth, configuration: configuration) { port in
             try await RPCClient.withConnection(host: "127.0.0.1", port: port) { idle in
                 let response = try await idle.receive()
