@@ -288,6 +288,14 @@ struct RPCServerTests {
         #expect(throws: Never.self) { try RPCServerConfiguration(host: "127.0.0.1").validate(authenticated: false) }
     }
 
+    @Test("loopback is judged on the resolved address, not the name's text", arguments: [
+        ("127.0.0.1", true), ("127.8.9.10", true), ("::1", true), ("localhost", true), ("::ffff:127.0.0.1", true),
+        ("0.0.0.0", false), ("::", false), ("10.0.0.1", false), ("127.example.invalid", false), ("1.127.0.0", false),
+    ])
+    func loopbackResolved(host: String, loopback: Bool) {
+        #expect(RPCServerConfiguration(host: host).isLoopback == loopback)
+    }
+
     @Test("token files are read, hashes checked, bad entries located")
     func tokenFile() throws {
         let good = """

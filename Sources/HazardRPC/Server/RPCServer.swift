@@ -114,6 +114,12 @@ public final class RPCServer: Service {
                     return child
                 }
             }
+        // The name was judged before binding; judge again what was bound, in case it resolved
+        // differently then (an unauthenticated server must never be reachable from elsewhere).
+        if dispatcher.auth == nil, !(listener.channel.localAddress.map(RPCServerConfiguration.isLoopback) ?? false) {
+            try? await listener.channel.close()
+            throw RPCConfigurationError(file: "hazard serve", message: "refusing to serve without authentication on \(listener.channel.localAddress?.description ?? configuration.host), which is not a loopback address")
+        }
         let port = listener.channel.localAddress?.port ?? configuration.port
         logger.info("rpc.listening", metadata: ["rpc.host": "\(configuration.host)", "rpc.port": "\(port)",
                                                 "rpc.auth": "\(dispatcher.auth == nil ? "disabled" : "tokens")"])

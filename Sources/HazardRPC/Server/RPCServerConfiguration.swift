@@ -58,8 +58,21 @@ public struct RPCServerConfiguration: Sendable {
     }
 
     /// Whether `host` names a loopback interface (an unauthenticated server may bind only there).
+    /// The name is resolved as the bind resolves it and the address checked, not the text: a
+    /// prefix test on the name passed "127.example.com", which resolves anywhere.
     public var isLoopback: Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        guard let address = try? SocketAddress.makeAddressResolvingHost(host, port: 0) else { return false }
+        return Self.isLoopback(address)
+    }
+
+    /// 127.0.0.0/8, ::1, or an IPv4-mapped 127.x address; judged on the numeric address.
+    static func isLoopback(_ address: SocketAddress) -> Bool {
+        guard let ip = address.ipAddress else { return false }
+        switch address.protocol {
+        case .inet: return ip.hasPrefix("127.")
+        case .inet6: return ip == "::1" || ip.lowercased().hasPrefix("::ffff:127.")
+        default: return false
+        }
     }
 
     /// - Throws: `RPCConfigurationError` when a server without tokens would be reachable from
