@@ -15,7 +15,8 @@ struct LedgerHeadCommand: AsyncParsableCommand {
             where the same person could edit it cannot be replaced by one for a rewritten chain without the key.
 
             Verify before you anchor, so a head never vouches for an edited ledger:
-              hazard ledger verify-chain --head "$(tail -1 heads.txt)" --key-file k && hazard ledger head --key-file k >> heads.txt
+              hazard ledger verify-chain --head "$(tail -1 heads.txt)" --key-file k \\
+                && hazard ledger head --key-file k >> heads.txt
             """)
 
     @OptionGroup var ledger: LedgerOptions
