@@ -147,8 +147,11 @@ extension ChainAudit {
         }
     }
 
-    /// Each enforcement row against its `enforcement` event.
+    /// Each enforcement row against its `enforcement` event. Its id is derived too: rows are
+    /// only inserted with their event, one transaction each, so the n-th enforcement event's
+    /// row has id n.
     mutating func checkEnforcement() throws {
+        var ordinal: Int64 = 0
         for id in try Int64.fetchAll(db, sql: "SELECT id FROM enforcement WHERE typeof(event_seq) <> 'integer' ORDER BY id") {
             problem(.rowAltered, "enforcement", id: id, column: "event_seq", "is not an event's seq: the row was edited")
         }
@@ -156,6 +159,7 @@ extension ChainAudit {
         let rows = try Row.fetchCursor(db, sql: "SELECT * FROM enforcement WHERE typeof(event_seq) = 'integer' ORDER BY event_seq, id")
         try Self.merge(events: events, eventKey: "seq", rows: rows, rowKey: "event_seq") { seq, group, row in
             let event = group.first.flatMap { try? StoredEvent($0) }
+            if !group.isEmpty { ordinal += 1 }
             guard let row else {
                 if let event, !untrusted.contains(event.seq) {
                     problem(.rowDeleted, "enforcement", "the row of enforcement event \(seq) is missing (deleted)")
@@ -173,6 +177,10 @@ extension ChainAudit {
             }
             let payload = event.object
             let source = "its enforcement event \(event.seq)"
+            if id != ordinal {
+                problem(.rowAltered, "enforcement", id: id, column: "id",
+                        "is \(id), but \(source) is enforcement event number \(ordinal), so its row is \(ordinal)")
+            }
             compare("enforcement", id, "enterprise_id", stored: row["enterprise_id"], expected: event.enterprise.databaseValue, source: source)
             compare("enforcement", id, "action", stored: row["action"], expected: payload.text("action"), source: source)
             compare("enforcement", id, "day", stored: row["day"], expected: event.day.databaseValue, source: source)
@@ -180,7 +188,12 @@ extension ChainAudit {
             for column in ["amount", "persons"] {
                 guard let expected = payload.number(column) else { continue }
                 let stored: DatabaseValue = row[column]
-                let number = Double.fromDatabaseValue(stored)
+                let number: Double? = switch stored.storage {
+                case .null: nil
+                case .int64(let n): Double(n)
+                case .double(let d): d
+                default: .nan   // text or a blob: never what the event says
+                }
                 if number != expected {
                     problem(.rowAltered, "enforcement", id: id, column: column,
                             "stored \(Self.show(stored)), but \(source) says \(expected.map { String($0) } ?? "NULL")")
