@@ -13,7 +13,7 @@ struct LedgerVerifyChainCommand: AsyncParsableCommand {
             the stored evaluation by its SHA-256…), hazard (the columns set when reported; status, is_open, due and \
             every lifecycle column against a replay of its events), enterprise, site and enforcement row against the \
             hashed events it comes from. A row with no event behind it and a row whose event remains but which was \
-            deleted are reported, not errors.
+            deleted are reported, not errors; so is a dropped table or column.
 
             Without --head the chain can only show it is consistent: deleting the last events cleanly, or editing an \
             event and recomputing every later hash, leaves a consistent chain. Give the head kept from `hazard ledger \

@@ -96,6 +96,10 @@ struct AuditTrailTests {
                    checklist_id, checklist_version, found_on, status, is_open, due, last_event, last_event_on FROM hazard WHERE id = 3
             """, ["rowWithoutEvent hazard 4"]),
         ("hazard row deleted", "DELETE FROM hazard WHERE id = 2", ["rowDeleted hazard 2"]),
+        // Tables and columns dropped: reported, and the other checks still run.
+        ("site table dropped", "DROP TABLE site", ["rowAltered inspection 1.site_id", "rowAltered inspection 2.site_id", "schemaAltered site"]),
+        ("hazard column dropped", "ALTER TABLE hazard DROP COLUMN evidence; UPDATE hazard SET title = '无' WHERE id = 3",
+         ["schemaAltered hazard evidence", "rowAltered hazard 3.title"]),
         // The append-only triggers.
         ("trigger dropped", "DROP TRIGGER event_no_update", ["triggerMissing trigger event_no_update"]),
         ("trigger disarmed", "DROP TRIGGER event_no_delete; CREATE TRIGGER event_no_delete BEFORE DELETE ON event WHEN 0 BEGIN SELECT RAISE(ABORT, 'ledger events are append-only'); END",

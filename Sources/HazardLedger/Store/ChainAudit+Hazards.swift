@@ -39,18 +39,18 @@ extension ChainAudit {
             }
             let payload = reported.object
             let source = "its reported event \(reported.seq)"
-            compare("hazard", id, "inspection_id", stored: row["inspection_id"], expected: reported.inspection.databaseValue, source: source)
-            compare("hazard", id, "enterprise_id", stored: row["enterprise_id"], expected: reported.enterprise.databaseValue, source: source)
-            compare("hazard", id, "found_on", stored: row["found_on"], expected: reported.day.databaseValue, source: source)
+            compare("hazard", id, "inspection_id", in: row, expected: reported.inspection.databaseValue, source: source)
+            compare("hazard", id, "enterprise_id", in: row, expected: reported.enterprise.databaseValue, source: source)
+            compare("hazard", id, "found_on", in: row, expected: reported.day.databaseValue, source: source)
             for column in Self.reportedColumns {
-                compare("hazard", id, column, stored: row[column], expected: payload.text(column), source: source)
+                compare("hazard", id, column, in: row, expected: payload.text(column), source: source)
             }
             checkReplay(hazard: id, events: parsed, row: row)
         }
     }
 
     private mutating func checkReplay(hazard id: Int64, events parsed: [StoredEvent], row: Row) {
-        if let last = Int64.fromDatabaseValue(row["last_event"]), last != parsed.last?.seq, isMissingEvent(last) {
+        if let last = value(row, "last_event", of: "hazard").flatMap(Int64.fromDatabaseValue), last != parsed.last?.seq, isMissingEvent(last) {
             // One finding rather than a column-by-column echo of the deleted events.
             problem(.rowAltered, "hazard", id: id, column: "last_event",
                     "refers to event \(last), which is missing (deleted); the row is not compared with its remaining events")
@@ -74,9 +74,9 @@ extension ChainAudit {
         }
         let source = "its \(parsed.count) event\(parsed.count == 1 ? "" : "s") replayed (status \(state.status.rawValue))"
         for (column, value) in zip(HazardRow.projectionColumns, HazardRow.projection(state)) {
-            compare("hazard", id, column, stored: row[column], expected: value, source: source)
+            compare("hazard", id, column, in: row, expected: value, source: source)
         }
-        compare("hazard", id, "last_event", stored: row["last_event"], expected: parsed.last?.seq.databaseValue, source: "its last event")
+        compare("hazard", id, "last_event", in: row, expected: parsed.last?.seq.databaseValue, source: "its last event")
     }
 
     /// The append-only triggers on `event`, exactly as the ledger creates them; any other

@@ -36,7 +36,7 @@ extension ChainAudit {
             let payload = event.object
             let source = "its inspection.recorded event \(event.seq)"
             func compare(_ column: String, _ expected: DatabaseValue?) {
-                self.compare("inspection", id, column, stored: row[column], expected: expected, source: source)
+                self.compare("inspection", id, column, in: row, expected: expected, source: source)
             }
             compare("enterprise_id", event.enterprise.databaseValue)
             compare("kind", payload.text("kind"))
@@ -50,7 +50,7 @@ extension ChainAudit {
             compare("signature", payload.text("signature"))
             compare("recorded_at", event.at.databaseValue)
             if let recorded = payload.text("evaluation_sha256") {
-                let stored: DatabaseValue = row["evaluation"]
+                let stored = value(row, "evaluation", of: "inspection") ?? .null
                 let digest = String.fromDatabaseValue(stored).map(SHA256.hex)
                 if digest?.databaseValue != recorded {
                     problem(.rowAltered, "inspection", id: id, column: "evaluation",
@@ -59,7 +59,7 @@ extension ChainAudit {
             } else {
                 notes.append("inspection \(id) evaluation not compared: \(source) does not record its SHA-256")
             }
-            checkSite(inspection: id, row["site_id"], enterprise: event.enterprise, expected: payload.text("site"), source: source)
+            checkSite(inspection: id, value(row, "site_id", of: "inspection") ?? .null, enterprise: event.enterprise, expected: payload.text("site"), source: source)
         }
     }
 
@@ -114,9 +114,9 @@ extension ChainAudit {
             let payload = event.object
             let source = "its latest enterprise.registered event \(event.seq)"
             for column in ["uscc", "name", "region"] {
-                compare("enterprise", id, column, stored: row[column], expected: payload.text(column), source: source)
+                compare("enterprise", id, column, in: row, expected: payload.text(column), source: source)
             }
-            compare("enterprise", id, "sectors", stored: row["sectors"], expected: payload.strings("sectors", joinedBy: ","), source: source)
+            compare("enterprise", id, "sectors", in: row, expected: payload.strings("sectors", joinedBy: ","), source: source)
         }
     }
 
@@ -135,7 +135,7 @@ extension ChainAudit {
                 continue
             }
             present[enterprise, default: []].insert(name)
-            let address: DatabaseValue = row["address"]
+            let address = value(row, "address", of: "site") ?? .null
             if !address.isNull {
                 problem(.rowAltered, "site", id: id, column: "address", "stored \(Self.show(address)), but the ledger records no site address")
             }
@@ -181,13 +181,13 @@ extension ChainAudit {
                 problem(.rowAltered, "enforcement", id: id, column: "id",
                         "is \(id), but \(source) is enforcement event number \(ordinal), so its row is \(ordinal)")
             }
-            compare("enforcement", id, "enterprise_id", stored: row["enterprise_id"], expected: event.enterprise.databaseValue, source: source)
-            compare("enforcement", id, "action", stored: row["action"], expected: payload.text("action"), source: source)
-            compare("enforcement", id, "day", stored: row["day"], expected: event.day.databaseValue, source: source)
-            compare("enforcement", id, "note", stored: row["note"], expected: payload.text("note"), source: source)
+            compare("enforcement", id, "enterprise_id", in: row, expected: event.enterprise.databaseValue, source: source)
+            compare("enforcement", id, "action", in: row, expected: payload.text("action"), source: source)
+            compare("enforcement", id, "day", in: row, expected: event.day.databaseValue, source: source)
+            compare("enforcement", id, "note", in: row, expected: payload.text("note"), source: source)
             for column in ["amount", "persons"] {
                 guard let expected = payload.number(column) else { continue }
-                let stored: DatabaseValue = row[column]
+                guard let stored = value(row, column, of: "enforcement") else { continue }
                 let number: Double? = switch stored.storage {
                 case .null: nil
                 case .int64(let n): Double(n)

@@ -22,6 +22,8 @@ struct ChainAudit {
     var sitesUntrusted: Set<Int64> = []
     /// Sequence numbers missing inside the chain.
     var gaps: [ClosedRange<Int64>] = []
+    /// `table.column` already reported as dropped.
+    var missingColumns: Set<String> = []
 
     init(_ db: Database) { self.db = db }
 
@@ -102,6 +104,34 @@ struct ChainAudit {
             }
         } else {
             problem(.headMismatch, "head", id: anchor.seq, "event \(anchor.seq), the head kept elsewhere, is missing")
+        }
+    }
+
+    /// A column of a row read with `SELECT *`; nil, reported once per table and column, when the
+    /// column is gone (`ALTER TABLE … DROP COLUMN`).
+    mutating func value(_ row: Row, _ column: String, of table: String) -> DatabaseValue? {
+        if row.hasColumn(column) { return row[column] }
+        if missingColumns.insert("\(table).\(column)").inserted {
+            problem(.schemaAltered, table, column: column, "the column is missing (dropped): no row's \(column) can be compared")
+        }
+        return nil
+    }
+
+    /// Compares a column of `row` with what a hashed event says it must be.
+    mutating func compare(_ table: String, _ id: Int64, _ column: String, in row: Row, expected: DatabaseValue?, source: String) {
+        guard let stored = value(row, column, of: table) else { return }
+        compare(table, id, column, stored: stored, expected: expected, source: source)
+    }
+
+    /// Runs one table's check; a table that cannot be read (dropped, or a column the query
+    /// names dropped) is a finding, and the other checks still run.
+    mutating func run(_ table: String, _ check: (inout ChainAudit) throws -> Void) {
+        do {
+            try check(&self)
+        } catch let error as DatabaseError {
+            problem(.schemaAltered, table, "cannot be read (\(error.message ?? "\(error.resultCode)")): the table or one of its columns was dropped or altered")
+        } catch {
+            problem(.schemaAltered, table, "cannot be read: \(error)")
         }
     }
 

@@ -15,6 +15,8 @@ public struct ChainProblem: Hashable, Sendable, Codable, CustomStringConvertible
         case rowAltered
         /// A hazard's events do not replay through the lifecycle state machine.
         case replayFailed
+        /// A ledger table, or a column of one, is gone or cannot be read.
+        case schemaAltered
         /// An append-only trigger on `event` is missing.
         case triggerMissing
         /// An append-only trigger exists but its SQL is not what the ledger created.

@@ -21,13 +21,13 @@ extension Ledger {
     public func verifyChain(anchor: ChainHead? = nil, key: ChainKey? = nil) async throws -> ChainReport {
         try await database.read { db in
             var audit = ChainAudit(db)
-            try audit.checkEvents(anchorSeq: anchor?.seq)
-            try audit.checkTriggers()
-            try audit.checkEnterprises()
-            try audit.checkInspections()
-            try audit.checkSites()
-            try audit.checkHazards()
-            try audit.checkEnforcement()
+            audit.run("event") { try $0.checkEvents(anchorSeq: anchor?.seq) }
+            audit.run("trigger") { try $0.checkTriggers() }
+            audit.run("enterprise") { try $0.checkEnterprises() }
+            audit.run("inspection") { try $0.checkInspections() }
+            audit.run("site") { try $0.checkSites() }
+            audit.run("hazard") { try $0.checkHazards() }
+            audit.run("enforcement") { try $0.checkEnforcement() }
             if let anchor { audit.checkAnchor(anchor, key: key) }
             return ChainReport(events: audit.events, head: audit.head, problems: audit.problems, notes: audit.notes)
         }
