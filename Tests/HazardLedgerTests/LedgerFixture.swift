@@ -15,8 +15,18 @@ struct LedgerFixture {
     static let today = Day(year: 2026, month: 12, day: 31)!
 
     init() async throws {
-        ledger = try Ledger.inMemory(clock: FixedClock(Timestamp(day: Self.today, seconds: 3600)))
+        try await self.init(ledger: Ledger.inMemory(clock: FixedClock(Timestamp(day: Self.today, seconds: 3600))))
+    }
+
+    /// The same on a ledger file at `path`; `registering: false` opens one already set up.
+    init(path: String, registering: Bool = true) async throws {
+        try await self.init(ledger: Ledger.open(path: path, clock: FixedClock(Timestamp(day: Self.today, seconds: 3600))), registering: registering)
+    }
+
+    private init(ledger: Ledger, registering: Bool = true) async throws {
+        self.ledger = ledger
         uscc = try USCC.completing("91320581MA1XXXXX0")
+        guard registering else { return }
         try await ledger.register(Enterprise(uscc: uscc, name: "苏州某化工有限公司", region: "320581", sectors: ["hazardous-chemicals"], sites: ["一厂区"]), by: clerk)
     }
 

@@ -108,7 +108,8 @@ struct LedgerTests {
         }
         let report = try await f.ledger.verifyChain()
         #expect(report.firstBadEvent == 4)
-        #expect(report.events == 3)
+        #expect(report.events == 7)
+        #expect(report.problems.map(\.kind) == [.eventAltered, .triggerMissing])   // the dropped trigger is reported too
     }
 
     @Test("verify-chain notices a deleted event")

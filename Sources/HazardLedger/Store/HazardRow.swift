@@ -57,22 +57,33 @@ enum HazardRow {
         return try hazard(row)
     }
 
-    /// Writes the projection of `state` after event `seq`.
-    static func update(_ db: Database, id: HazardID, state s: HazardState, lastEvent seq: Int64) throws {
+    /// The columns `update` writes from a hazard's state, in order. `verifyChain` compares
+    /// exactly these with the replay of the hazard's events, so a projection column cannot be
+    /// written without being checked.
+    static let projectionColumns = [
+        "status", "is_open", "due", "plan_responsible", "plan_measures", "plan_funds", "plan_deadline", "plan_contingency",
+        "rectified_by", "rectified_on", "on_the_spot", "verified_by", "closed_on", "supervision_authority", "supervision_deadline",
+        "supervised_since", "first_supervised_on", "supervision_lifted_on", "rejections", "rectified_principal", "rectified_shared",
+        "last_event_on",
+    ]
+
+    /// The values of `projectionColumns` for `s`.
+    static func projection(_ s: HazardState) -> [DatabaseValue] {
         let values: [(any DatabaseValueConvertible)?] = [
             s.status.rawValue, s.status.isOpen, s.deadline?.daysSinceEpoch ?? noDeadline, s.plan?.responsible, s.plan?.measures,
             s.plan?.funds, s.plan?.deadline?.daysSinceEpoch, s.plan?.contingency, s.rectifiedBy, s.rectifiedOn?.daysSinceEpoch,
             s.rectifiedOnTheSpot, s.verifiedBy, s.closedOn?.daysSinceEpoch, s.supervision?.authority,
             s.supervision?.deadline?.daysSinceEpoch, s.supervision?.since.daysSinceEpoch, s.firstSupervisedOn?.daysSinceEpoch,
             s.supervisionLiftedOn?.daysSinceEpoch, s.rejections, s.rectifiedByPrincipal, s.rectifiedByShared, s.lastEventOn.daysSinceEpoch,
-            seq, id.rawValue,
         ]
-        try db.execute(sql: """
-            UPDATE hazard SET status = ?, is_open = ?, due = ?, plan_responsible = ?, plan_measures = ?, plan_funds = ?, plan_deadline = ?,
-                plan_contingency = ?, rectified_by = ?, rectified_on = ?, on_the_spot = ?, verified_by = ?, closed_on = ?,
-                supervision_authority = ?, supervision_deadline = ?, supervised_since = ?, first_supervised_on = ?,
-                supervision_lifted_on = ?, rejections = ?, rectified_principal = ?, rectified_shared = ?, last_event_on = ?, last_event = ?
-            WHERE id = ?
-            """, arguments: StatementArguments(values))
+        return values.map { $0?.databaseValue ?? .null }
+    }
+
+    private static let updateSQL = "UPDATE hazard SET " + projectionColumns.map { "\($0) = ?" }.joined(separator: ", ")
+        + ", last_event = ? WHERE id = ?"
+
+    /// Writes the projection of `state` after event `seq`.
+    static func update(_ db: Database, id: HazardID, state s: HazardState, lastEvent seq: Int64) throws {
+        try db.execute(sql: updateSQL, arguments: StatementArguments(projection(s) + [seq.databaseValue, id.rawValue.databaseValue]))
     }
 }

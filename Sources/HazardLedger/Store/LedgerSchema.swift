@@ -14,6 +14,13 @@ package enum LedgerSchema {
         return migrator
     }
 
+    /// The triggers that make `event` append-only, with the SQL `v1` creates them with (as
+    /// SQLite keeps it in `sqlite_master`); `verifyChain` checks they are there and unchanged.
+    static let appendOnlyTriggers = [
+        ("event_no_update", "CREATE TRIGGER event_no_update BEFORE UPDATE ON event BEGIN SELECT RAISE(ABORT, 'ledger events are append-only'); END"),
+        ("event_no_delete", "CREATE TRIGGER event_no_delete BEFORE DELETE ON event BEGIN SELECT RAISE(ABORT, 'ledger events are append-only'); END"),
+    ]
+
     /// Refuses a database that has migrations this build does not know.
     static func checkNotNewer(_ db: Database, path: String) throws {
         guard try db.tableExists("grdb_migrations") else { return }
