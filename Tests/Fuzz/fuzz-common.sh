@@ -28,7 +28,10 @@ fuzz_build() {
     echo "fuzz: building $binary"
     local lock=()
     [ -n "${HAZARD_BUILD_LOCK:-}" ] && lock=(flock "$HAZARD_BUILD_LOCK")
+    local started
+    started=$(date +%s)
     "${lock[@]}" swiftc -O -sanitize=fuzzer,address -parse-as-library -swift-version 6 -package-name hazard -module-name "${FUZZ_MODULE:-Hazard${name^}Fuzz}" "$@" -o "$binary"
+    echo "fuzz: built $binary in $(( $(date +%s) - started )) s"
 }
 
 # fuzz_run NAME SECONDS MAX_LEN [EXTRA-LIBFUZZER-ARGS...]
