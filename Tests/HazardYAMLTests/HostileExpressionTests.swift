@@ -4,7 +4,7 @@ import HazardCore
 import HazardYAML
 import Testing
 
-/// Conditions built to overflow the stack at load (found by the expression fuzzer, issue 12):
+/// Conditions built to overflow the stack at load (seen while writing the expression fuzzer, issue 12):
 /// the parser, the compiler and deallocation recurse once per level of the syntax tree, so a
 /// few MB of `not not …` or `q or q or …` crashed `hazard lint` and `hazard serve`. They now
 /// fail with a located syntax error, and a condition at the limit still loads and grades.
