@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/hazard
 
-.PHONY: all deps build run examples test lint boundaries bench clean
+.PHONY: all deps build run examples test lint boundaries bench fuzz fuzz-smoke clean
 
 all: build
 
@@ -50,6 +50,22 @@ boundaries:
 	@if grep -rnE '^\s*(public |internal |package |@_exported )?import +(GRDB|NIO[A-Za-z]*|CYAML|Logging|ServiceLifecycle)\b' Sources/HazardCore plugins; then \
 	  echo "make boundaries: HazardCore and plugins may import only Foundation and HazardCore"; exit 1; \
 	else echo "make boundaries: ok"; fi
+
+## Fuzz every parser of hostile input with libFuzzer + AddressSanitizer (Tests/Fuzz/run-*-fuzz.sh):
+## the JSON reader, the RPC frame decoder, answers files, checklist files and expressions, for
+## FUZZ_SECONDS each. A crash, hang or memory blow-up fails the target; the input that caused
+## it is left in .build/fuzz/<target>/. The frame target links NIO from the debug build.
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS ?= json frame answers checklist expression
+fuzz: deps
+	$(SWIFT) build
+	@for t in $(FUZZ_TARGETS); do Tests/Fuzz/run-$$t-fuzz.sh $(FUZZ_SECONDS) || exit 1; done
+
+## The same for a few seconds each. Not part of `make test`: on 2 cores the five libFuzzer builds
+## (HazardCore, HazardYAML and the plugins compiled -O with AddressSanitizer, twice) take minutes,
+## well over the 90 s `make test` may add; a build is reused while its sources are unchanged.
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_SECONDS=$(or $(FUZZ_SMOKE_SECONDS),8)
 
 lint: build
 	$(BIN) lint checklists
