@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/hazard
 
-.PHONY: all deps build run examples test lint boundaries bench fuzz fuzz-smoke clean
+.PHONY: all deps build run examples test lint boundaries bench fuzz fuzz-smoke fuzz-replay clean
 
 all: build
 
@@ -44,6 +44,13 @@ test: deps boundaries
 	python3 rpc/python/tests/run.py
 	$(BIN) lint checklists
 	$(BIN) test checklists --coverage
+	$(MAKE) fuzz-replay
+
+## The committed fuzz corpora of the two cheap targets (frame decoder, expression parser), each
+## input run once under AddressSanitizer with no mutation: deterministic, so a crash here is a
+## regression, never luck. About two minutes, most of it building the two fuzzers.
+fuzz-replay:
+	@for t in frame expression; do FUZZ_RUNS=0 Tests/Fuzz/run-$$t-fuzz.sh 60 || exit 1; done
 
 ## Core and plugins must not import network, database or YAML modules (architecture note).
 boundaries:

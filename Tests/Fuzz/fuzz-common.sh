@@ -8,6 +8,8 @@
 # Environment:
 #   HAZARD_BUILD_LOCK  a file to `flock` around the compile only (machines that share cores).
 #   FUZZ_MAX_LEN       longest input libFuzzer makes (default per target).
+#   FUZZ_RUNS          passed as -runs: 0 replays the committed corpus once and stops, with no
+#                      mutation, so `make test` can run it as a deterministic regression test.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
@@ -40,6 +42,8 @@ fuzz_run() {
     local dir=".build/fuzz/$name"
     cp -n "Tests/Fuzz/corpus/$name"/* "$dir/corpus/" 2>/dev/null || true
     echo "fuzz: $name for ${seconds}s (max_len $max_len)"
+    local runs=()
+    [ -n "${FUZZ_RUNS:-}" ] && runs=(-runs="$FUZZ_RUNS")
     "$dir/$name-fuzz" -max_total_time="$seconds" -max_len="$max_len" -timeout=5 -rss_limit_mb=2048 \
-        -print_final_stats=1 -artifact_prefix="$dir/" "$@" "$dir/corpus"
+        -print_final_stats=1 -artifact_prefix="$dir/" "${runs[@]}" "$@" "$dir/corpus"
 }
