@@ -13,6 +13,7 @@
 #   Benchmarks/run-soak.sh                 # 10 minutes (what `make bench` runs)
 #   Benchmarks/run-soak.sh --minutes 2     # shorter (warm-up point: a third of the run, at most 1 min)
 #   SOAK_WORKERS=4 SOAK_RATE=0 Benchmarks/run-soak.sh   # more workers, unpaced (default 3 at 4 cycles/s)
+#   SOAK_HOSTILE=0 Benchmarks/run-soak.sh --minutes 3   # without the attacker (or SOAK_WORKERS=0: only it)
 #   HAZARD_BIN=.build/debug/hazard Benchmarks/run-soak.sh --minutes 1   # no build, that binary
 #
 # Well-behaved clients connect from 127.0.0.1, the attacker from 127.0.0.2…9 (Linux routes
@@ -25,7 +26,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --minutes) MINUTES="${2:?--minutes needs a number}"; shift 2 ;;
     --minutes=*) MINUTES="${1#--minutes=}"; shift ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run-soak.sh: unknown argument $1 (usage: run-soak.sh [--minutes N])" >&2; exit 2 ;;
   esac
 done
@@ -114,14 +115,15 @@ echo "== soak: ${MINUTES} min against hazard serve :$PORT (pid $SERVER_PID, toke
 status=0
 python3 Benchmarks/soak_clients.py --port "$PORT" --pid "$SERVER_PID" --tokens "$WORK/clear-tokens.json" \
   --examples "$WORK/examples.json" --seconds "$SECONDS_TOTAL" --workdir "$WORK" \
-  --workers "${SOAK_WORKERS:-3}" --rate "${SOAK_RATE:-4}" || status=$?
+  --workers "${SOAK_WORKERS:-3}" --rate "${SOAK_RATE:-4}" --hostile "${SOAK_HOSTILE:-1}" || status=$?
+wal=$(du -h "$WORK/soak.sqlite-wal" 2>/dev/null | cut -f1 || true)
 
 echo "== stopping the server (SIGTERM)"
 kill -TERM "$SERVER_PID"
 code=0
 wait "$SERVER_PID" || code=$?
 SERVER_PID=""
-echo "   exit code $code; ledger $(du -h "$WORK/soak.sqlite" | cut -f1); server log lines at warning or above: $(wc -l < "$WORK/server.err")"
+echo "   exit code $code; ledger $(du -h "$WORK/soak.sqlite" | cut -f1) (WAL ${wal:-none} before shutdown); server log lines at warning or above: $(wc -l < "$WORK/server.err")"
 grep -m3 -E "error|critical" "$WORK/server.err" | sed 's/^/   /' || true
 if [ "$code" -ne 0 ]; then echo "soak: FAIL (the server exited $code on SIGTERM)"; status=1; fi
 exit "$status"

@@ -187,6 +187,11 @@ def hostile(port, tokens, start, deadline, out_path):
         json.dump({"counts": counts, "timeline": timeline}, f)
 
 
+# The insider: a valid (reader) token, used from an address that never sends a wrong one,
+# so the per-address wrong-token throttle the other attacks provoke never refuses it.
+INSIDER = "127.0.0.10"
+
+
 def connect(port, source, timeout=10):
     return socket.create_connection((HOST, port), timeout=timeout, source_address=(source, 0))
 
@@ -216,13 +221,16 @@ def error_code(frame):
 
 def authenticate(sock, token):
     sock.sendall(encode_frame({"jsonrpc": "2.0", "id": 0, "method": "session.authenticate", "params": {"token": token}}))
-    return read_frame(sock)
+    answer = read_frame(sock)
+    if not (isinstance(answer, dict) and "result" in answer):
+        raise RuntimeError(f"the insider's token was refused: {answer}")
+    return answer
 
 
 def pipeline_without_reading(port, tokens, source, note, rng, deadline):
     """An authenticated client that pipelines grading requests and never reads: the server
     must stop reading it at its output high-water mark and not hold more for it."""
-    with connect(port, source) as sock:
+    with connect(port, INSIDER) as sock:
         authenticate(sock, tokens["mallory"])
         frame = encode_frame({"jsonrpc": "2.0", "id": 1, "method": "checklists.get", "params": {"id": "urban-gas-2023"}})
         burst = frame * 64
@@ -248,7 +256,7 @@ def oversized_batches(port, tokens, source, note, rng, deadline):
     """Batches of 1,000 `checklists.get` (the biggest documents): the answer passes
     `max_response` and later entries come back -32013; 1,001 entries are -32600; a frame
     over `max_frame` is -32010 and the connection closes."""
-    with connect(port, source, timeout=60) as sock:
+    with connect(port, INSIDER, timeout=60) as sock:
         authenticate(sock, tokens["mallory"])
         checklist = rng.choice(["hazchem-2017", "urban-gas-2023", "fire-gb35181-2025", "coal-2026"])
         batch = [{"jsonrpc": "2.0", "id": i, "method": "checklists.get", "params": {"id": checklist}} for i in range(1000)]
@@ -273,7 +281,7 @@ def half_sent_frames(port, tokens, source, note, rng, deadline):
             sock.sendall(struct.pack(">I", 4000) + b'{"jsonrpc":"2.0","id":1,"method":"engine.info"')
             socks.append(sock)
         # Authenticated ones too, which only the idle timeout closes; hold them a while.
-        sock = connect(port, source)
+        sock = connect(port, INSIDER)
         authenticate(sock, tokens["mallory"])
         sock.sendall(struct.pack(">I", 4000) + b'{"jsonrpc":')
         socks.append(sock)
@@ -343,6 +351,7 @@ def main():
     parser.add_argument("--seconds", type=float, required=True)
     parser.add_argument("--warmup", type=float, help="RSS reference point (default 60 s, or a third of a short run)")
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--hostile", type=int, default=1, choices=[0, 1], help="0: no attacker (to tell its effect apart)")
     parser.add_argument("--rate", type=float, default=4.0, help="cycles per second per worker (0: as fast as possible)")
     parser.add_argument("--sample-every", type=float, default=3.0)
     parser.add_argument("--workdir", required=True)
@@ -357,8 +366,9 @@ def main():
     for i in range(args.workers):
         processes.append(multiprocessing.Process(target=worker, args=(i, args.port, tokens, examples, start, deadline, args.rate,
                                                                       os.path.join(args.workdir, f"worker-{i}.json"))))
-    processes.append(multiprocessing.Process(target=hostile, args=(args.port, tokens, start, deadline,
-                                                                   os.path.join(args.workdir, "hostile.json"))))
+    if args.hostile:
+        processes.append(multiprocessing.Process(target=hostile, args=(args.port, tokens, start, deadline,
+                                                                       os.path.join(args.workdir, "hostile.json"))))
     for p in processes:
         p.start()
 
@@ -390,7 +400,7 @@ def main():
     hostile_counts = hostile_run["counts"]
 
     elapsed = samples[-1][0]
-    print(f"== soak: {elapsed / 60:.1f} min, {args.workers} well-behaved worker processes ({cycles} cycles), 1 hostile")
+    print(f"== soak: {elapsed / 60:.1f} min, {args.workers} well-behaved worker processes ({cycles} cycles), {args.hostile} hostile")
     print(f"{'method':<30} {'requests':>9} {'errors':>7} {'p50 ms':>8} {'p99 ms':>8}")
     all_latency = []
     for method in sorted(set(latency) | set(errors)):
@@ -428,6 +438,14 @@ def main():
     print(f"   after warm-up ({reference[0]:.0f} s): {reference[1] / 1024:.1f} MiB; end: {under_load[1] / 1024:.1f} MiB under load "
           f"({under_load[0]:.0f} s), {quiet[1] / 1024:.1f} MiB once the clients stopped → {growth:+.1%}; "
           f"peak {peak[1] / 1024:.1f} MiB at {peak[0]:.0f} s")
+    # Diagnostic only (not the PASS rule): transient buffers (a 16 MiB batch answer, 1 MiB
+    # held for a client that does not read) lift single samples; a leak lifts the floor.
+    window = min(60.0, args.seconds / 4)
+    early = [kib for t, kib in samples if warmup <= t <= warmup + window]
+    late = [kib for t, kib in samples[:-1] if t >= args.seconds - window]
+    if early and late:
+        print(f"   floor (lowest sample) over {window:.0f} s: {min(early) / 1024:.1f} MiB after warm-up, "
+              f"{min(late) / 1024:.1f} MiB at the end ({(min(late) - min(early)) / min(early):+.1%})")
     trail = samples[::max(1, len(samples) // 10)]
     print("   " + "  ".join(f"{t:.0f}s:{kib / 1024:.0f}" for t, kib in trail))
     with open(os.path.join(args.workdir, "rss.tsv"), "w") as f:
