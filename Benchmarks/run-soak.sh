@@ -15,6 +15,8 @@
 #   SOAK_WORKERS=4 SOAK_RATE=0 Benchmarks/run-soak.sh   # more workers, unpaced (default 3 at 4 cycles/s)
 #   SOAK_HOSTILE=0 Benchmarks/run-soak.sh --minutes 3   # without the attacker (or SOAK_WORKERS=0: only it)
 #   HAZARD_BIN=.build/debug/hazard Benchmarks/run-soak.sh --minutes 1   # no build, that binary
+#   MALLOC_MMAP_THRESHOLD_=1048576 Benchmarks/run-soak.sh   # glibc: buffers of 1 MiB and more are
+#       mmapped and given back when freed (RSS growth from the 16 MiB batch answers is then gone)
 #
 # Well-behaved clients connect from 127.0.0.1, the attacker from 127.0.0.2…9 (Linux routes
 # all of 127/8 to loopback), so per-address limits land on the attacker.
@@ -26,7 +28,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --minutes) MINUTES="${2:?--minutes needs a number}"; shift 2 ;;
     --minutes=*) MINUTES="${1#--minutes=}"; shift ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run-soak.sh: unknown argument $1 (usage: run-soak.sh [--minutes N])" >&2; exit 2 ;;
   esac
 done
