@@ -23,10 +23,12 @@ def hazard_binary():
 
 
 class Server:
-    """`with Server() as s:` → s.port; stopped with SIGTERM (graceful shutdown) on exit."""
+    """`with Server() as s:` → s.port; stopped with SIGTERM (graceful shutdown) on exit.
+    `args` are further `hazard serve` options (limits such as `--idle-timeout 1`)."""
 
-    def __init__(self, tokens=None):
+    def __init__(self, tokens=None, args=()):
         self.tokens = tokens
+        self.args = list(args)
         self.tmp = tempfile.TemporaryDirectory(prefix="hazard-rpc-py-")
         self.process = None
         self.port = None
@@ -41,6 +43,7 @@ class Server:
             with open(path, "w", encoding="utf-8") as f:
                 json.dump({"tokens": self.tokens}, f)
             args += ["--auth", path]
+        args += self.args
         self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
