@@ -94,7 +94,7 @@ PRINCIPAL = {"name": S, "role": {"enum": ["reader", "inspector", "department", "
 METHODS = {
     "session.authenticate": (obj({"token": S}), obj({"auth": BOOL, **PRINCIPAL})),
     "engine.info": (EMPTY, obj({"name": S, "version": S, "protocol": {"const": 1}, "checklists": INT, "auth": BOOL, "methods": STRINGS,
-                                "limits": obj({"max_frame": INT, "max_connections": INT, "idle_timeout_seconds": NUM})})),
+                                "limits": obj({"max_frame": INT, "max_connections": INT, "idle_timeout_seconds": NUM, "max_response": INT})})),
     "checklists.list": (obj({}, {"sector": S}), obj({"checklists": {"type": "array", "items": SUMMARY}})),
     "checklists.get": (obj({"id": NES}), DETAIL),
     "hazard.grade": (obj(GRADE_PARAMS, {**GRADE_OPTIONAL, "detail": {"enum": ["full", "hazards", "summary"]}}), EVALUATION),

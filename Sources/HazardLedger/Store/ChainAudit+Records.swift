@@ -19,20 +19,8 @@ extension ChainAudit {
                 if untrusted.contains(e.seq) { sitesUntrusted.insert(enterprise) }
                 if case .string(let site)? = e.object.text("site")?.storage { namedSites[enterprise, default: []].insert(site) }
             }
-            guard let row else {
-                if !group.isEmpty, !parsed.contains(where: { untrusted.contains($0.seq) }) {
-                    problem(.rowDeleted, "inspection", id: id, "recorded by event \(parsed.last?.seq ?? 0) but the row is missing (deleted)")
-                }
-                return
-            }
-            guard let event = parsed.last else {
-                problem(.rowWithoutEvent, "inspection", id: id, "no inspection.recorded event records it: the row was inserted behind the ledger's back")
-                return
-            }
-            guard !untrusted.contains(event.seq) else {
-                notes.append("inspection \(id) not compared: its event \(event.seq) fails its hash")
-                return
-            }
+            guard let event = trustedEvent("inspection", id: id, row: row, group: group, parsed: parsed,
+                                           kind: "inspection.recorded", verb: "recorded"), let row else { return }
             let payload = event.object
             let source = "its inspection.recorded event \(event.seq)"
             func compare(_ column: String, _ expected: DatabaseValue?) {
@@ -97,20 +85,8 @@ extension ChainAudit {
                 if untrusted.contains(e.seq) { sitesUntrusted.insert(id) }
                 namedSites[id, default: []].formUnion(e.object.strings("sites"))
             }
-            guard let row else {
-                if !group.isEmpty, !parsed.contains(where: { untrusted.contains($0.seq) }) {
-                    problem(.rowDeleted, "enterprise", id: id, "registered by event \(parsed.last?.seq ?? 0) but the row is missing (deleted)")
-                }
-                return
-            }
-            guard let event = parsed.last else {
-                problem(.rowWithoutEvent, "enterprise", id: id, "no enterprise.registered event registers it: the row was inserted behind the ledger's back")
-                return
-            }
-            guard !untrusted.contains(event.seq) else {
-                notes.append("enterprise \(id) not compared: its latest registration, event \(event.seq), fails its hash")
-                return
-            }
+            guard let event = trustedEvent("enterprise", id: id, row: row, group: group, parsed: parsed,
+                                           kind: "enterprise.registered", verb: "registered"), let row else { return }
             let payload = event.object
             let source = "its latest enterprise.registered event \(event.seq)"
             for column in ["uscc", "name", "region"] {
@@ -200,5 +176,27 @@ extension ChainAudit {
                 }
             }
         }
+    }
+
+    /// The event a row is compared with (the latest of its kind for the row), or nil after
+    /// reporting why not: the row deleted behind its events, inserted without one, or its event
+    /// failing its hash (noted, not compared, so one edit gives one finding).
+    mutating func trustedEvent(_ table: String, id: Int64, row: Row?, group: [Row], parsed: [StoredEvent],
+                               kind: String, verb: String) -> StoredEvent? {
+        guard row != nil else {
+            if !group.isEmpty, !parsed.contains(where: { untrusted.contains($0.seq) }) {
+                problem(.rowDeleted, table, id: id, "\(verb) by event \(parsed.last?.seq ?? 0) but the row is missing (deleted)")
+            }
+            return nil
+        }
+        guard let event = parsed.last else {
+            problem(.rowWithoutEvent, table, id: id, "no \(kind) event records it: the row was inserted behind the ledger's back")
+            return nil
+        }
+        guard !untrusted.contains(event.seq) else {
+            notes.append("\(table) \(id) not compared: its latest \(kind) event \(event.seq) fails its hash")
+            return nil
+        }
+        return event
     }
 }
