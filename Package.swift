@@ -118,6 +118,8 @@ let package = Package(
             path: "Tests/HazardRPCTests",
             exclude: ["Fixtures"]
         ),
+        // Runs the built `hazard` binary as a user would; depends on it so `swift test` builds it.
+        .testTarget(name: "HazardCLITests", dependencies: ["hazard"], path: "Tests/HazardCLITests"),
         .executableTarget(
             name: "RPCJSONBench",
             dependencies: ["HazardRPC", "HazardCore", "HazardYAML", .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log")],
