@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/hazard
 
-.PHONY: all deps build run examples test lint boundaries bench fuzz fuzz-smoke fuzz-replay clean
+.PHONY: all deps build run examples test lint boundaries bench fuzz fuzz-smoke fuzz-replay clean documents-deps documents-pdf-test
 
 all: build
 
@@ -36,15 +36,33 @@ examples: build
 	  echo "════ $$f"; $(BIN) evaluate "$$f" || exit 1; echo; \
 	done
 
-## Every test: module boundaries, Swift tests, the Python client against the real server,
+## Every test: module boundaries, Swift tests, documents printed to PDF, the Python client against the real server,
 ## checklist lint and checklist test cases.
-test: deps boundaries
+test: deps boundaries documents-deps
 	$(SWIFT) build
 	$(SWIFT) test
+	Tests/documents-pdf-test.sh
 	python3 rpc/python/tests/run.py
 	$(BIN) lint checklists
 	$(BIN) test checklists --coverage
 	$(MAKE) fuzz-replay
+
+## What printing documents to PDF needs (`hazard ledger document --pdf`, Tests/documents-pdf-test.sh):
+## headless Chromium, poppler-utils (pdftotext, pdfinfo, pdftoppm) and a font with Chinese glyphs.
+documents-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	fc-list :lang=zh 2>/dev/null | grep -q . || missing="$$missing fonts-noto-cjk"; \
+	if [ -n "$$missing" ]; then \
+	  echo "make documents-deps: installing$$missing with apt-get"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	else echo "make documents-deps: chromium, poppler-utils and a CJK font found"; fi
+
+## Each document kind printed through headless Chromium and read back (text, pages, A4).
+documents-pdf-test: documents-deps
+	$(SWIFT) build --product hazard
+	Tests/documents-pdf-test.sh
 
 ## The committed fuzz corpora of the two cheap targets (frame decoder, expression parser), each
 ## input run once under AddressSanitizer with no mutation: deterministic, so a crash here is a

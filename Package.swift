@@ -84,10 +84,12 @@ let package = Package(
             path: "Sources/HazardRPC",
             swiftSettings: strict
         ),
+        // The documents people sign (检查记录, 整改通知书, 复查意见) as HTML, and printing them to PDF.
+        .target(name: "HazardDocuments", dependencies: ["HazardCore", "HazardLedger"], path: "Sources/HazardDocuments", swiftSettings: strict),
         .executableTarget(
             name: "hazard",
             dependencies: [
-                "HazardCore", "HazardYAML", "HazardPlugins", "HazardLedger", "HazardRPC",
+                "HazardCore", "HazardYAML", "HazardPlugins", "HazardLedger", "HazardRPC", "HazardDocuments",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -118,6 +120,7 @@ let package = Package(
             path: "Tests/HazardRPCTests",
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "HazardDocumentsTests", dependencies: ["HazardCore", "HazardLedger", "HazardDocuments"], path: "Tests/HazardDocumentsTests"),
         // Runs the built `hazard` binary as a user would; depends on it so `swift test` builds it.
         .testTarget(name: "HazardCLITests", dependencies: ["hazard"], path: "Tests/HazardCLITests"),
         .executableTarget(

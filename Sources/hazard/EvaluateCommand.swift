@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HazardCore
+import HazardDocuments
 import HazardYAML
 
 struct EvaluateCommand: ParsableCommand {
@@ -16,7 +17,7 @@ struct EvaluateCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, html }
 
     @Option(help: "Checklist id (default: the file's `checklist:`).")
     var checklist: String?
@@ -24,8 +25,11 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Inspection date YYYY-MM-DD (default: the file's `inspection_date:`).")
     var date: String?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, or html (the inspection record to sign, 现场检查记录; see `hazard ledger document`).")
     var format: Format = .text
+
+    @Option(help: ArgumentHelp("Also print the inspection record to this PDF file through headless Chromium (apt-get install chromium).", valueName: "file"))
+    var pdf: String?
 
     @OptionGroup var options: ChecklistOptions
 
@@ -63,6 +67,9 @@ struct EvaluateCommand: ParsableCommand {
             print(String(decoding: try encoder.encode(evaluation), as: UTF8.self))
         case .text:
             print(TextReport(evaluation: evaluation, checklist: target).render())
+        case .html:
+            print(InspectionRecordDocument(evaluation: evaluation).html(), terminator: "")
         }
+        if let pdf { try DocumentPrinting.writePDF(InspectionRecordDocument(evaluation: evaluation).html(), to: pdf) }
     }
 }

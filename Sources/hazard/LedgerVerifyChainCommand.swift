@@ -55,7 +55,9 @@ struct LedgerVerifyChainCommand: AsyncParsableCommand {
                 for problem in report.problems { printError("error: \(problem)") }
                 for note in report.notes { printError("note: \(note)") }
                 if report.isIntact {
-                    print(report.message + (head == nil ? "" : "; matches the head given" + (key == nil ? "" : " (HMAC checked)")))
+                    // Names the event, so a hash printed on a document can be checked by eye as well.
+                    let given = head.flatMap(ChainHead.init(parsing:)).map { "; matches the head given: event \($0.seq) has hash \($0.hash) as given" } ?? ""
+                    print(report.message + given + (head == nil || key == nil ? "" : " (HMAC checked)"))
                 } else {
                     printError("\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") in a ledger of \(report.events) events")
                 }
