@@ -48,7 +48,9 @@ enum PrintStylesheet {
             .rating-red { color: #b00000; } .rating-orange { color: #c05a00; } .rating-yellow { color: #8a7000; } .rating-blue { color: #0040a0; }
             .checkbox { margin-right: 4mm; white-space: nowrap; }
             .blank { display: inline-block; min-width: 30mm; border-bottom: 0.6pt solid #000; }
+            .notice-text { margin-top: 5mm; }
             .notice-text p { text-indent: 2em; margin: 0 0 2mm; }
+            .notice-text p.addressee { text-indent: 0; font-weight: bold; }
             .signatures { margin-top: 8mm; }
             .signature { display: grid; grid-template-columns: 1fr 1fr; gap: 2mm 6mm; margin: 0 0 6mm; }
             .signature .line { border-bottom: 0.6pt solid #000; min-height: 9mm; }

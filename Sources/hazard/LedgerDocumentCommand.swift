@@ -7,7 +7,7 @@ struct LedgerDocumentCommand: AsyncParsableCommand {
         commandName: "document",
         abstract: "Print a document to sign for an inspection: its record, rectification notice or review opinion (HTML or PDF).",
         discussion: """
-            ID is the inspection's id (`hazard ledger record` prints it; `hazard ledger list` and `show` name it as 检查 #ID).
+            ID is the inspection's id (`hazard ledger record` prints it; `hazard ledger show HAZARD` names it as 检查 #ID).
               record  现场检查记录 / 隐患排查记录: enterprise, site, date, kind, inspectors, checklist (standard, version, \
             SHA-256), every finding with clause, grade, evidence and advice, counts and rating, signature blocks.
               notice  隐患整改通知书: the hazards to rectify, numbered by the ledger, with clause, grade, deadline and the \
