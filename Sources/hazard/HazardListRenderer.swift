@@ -76,12 +76,14 @@ enum HazardListRenderer {
         Table.trimmedRender([columns.map(\.zh)] + hazards.map { h in columns.map { CSVWriter.display($0.cell(h, asOf, .zh)) } })
     }
 
-    /// The columns an official works from, fitted to `width` cells: names, titles, regions
-    /// and authorities are elided with `…` when the line would be longer.
+    /// The columns an official works from, fitted to `width` cells: names, titles and
+    /// authorities are elided with `…` when the line would be longer. The region shows by its
+    /// own name (常熟市; the bare code when the table lacks it) to leave the title room;
+    /// `--wide`, CSV and `ledger show` give code and full name.
     static func fittedText(_ hazards: [LedgerHazard], asOf: Day, width: Int) -> [String] {
         let header = ["ID", "等级", "状态", "企业", "区划", "判定项", "隐患", "责任人", "整改时限", "逾期", "挂牌督办"]
         let rows = hazards.map { h -> [String] in
-            [h.id.description, h.grade == .major ? "重大" : "一般", h.status.chinese, h.enterpriseName, RegionTable.label(h.region),
+            [h.id.description, h.grade == .major ? "重大" : "一般", h.status.chinese, h.enterpriseName, RegionTable.region(h.region)?.name ?? h.region,
              h.criterion.rawValue, h.title, h.owner ?? "—", h.deadline?.description ?? "—", h.isOverdue(asOf: asOf) ? "逾期" : "",
              h.state.supervision.map { "督办:\($0.authority)" } ?? ""]
         }

@@ -108,7 +108,7 @@ struct LedgerTextTests {
             }
             #expect(text.contains("…"))
             #expect(!text.contains(Self.longName))
-            #expect(text.contains("320581"))
+            #expect(text.contains("常熟市"))
             let wide = try s.ok(["ledger", "list", "--wide"])
             #expect(wide.contains(Self.longName))
             #expect(wide.contains("苏州市常熟市") && wide.contains(LedgerSession.uscc))
@@ -124,8 +124,10 @@ struct LedgerTextTests {
             let lines = text.split(separator: "\n").map(String.init)
             let header = try #require(lines.firstIndex { $0.contains("序号") && $0.contains("操作人") && $0.contains("角色") && $0.contains("事件") && $0.contains("详情") })
             let rows = lines[(header + 1)...]
-            #expect(rows.count == 2)
-            #expect(rows.first?.contains("登记 reported") == true)
+            // The inspection that found it, the hazard's registration, the plan.
+            #expect(rows.count == 3)
+            #expect(rows.first?.contains("inspection.recorded") == true)
+            #expect(rows.dropFirst().first?.contains("登记 reported") == true)
             #expect(rows.last?.contains("整改方案 planned") == true && rows.last?.contains("王五") == true && rows.last?.contains("时限=2026-04-30") == true)
             #expect(text.contains("320581 苏州市常熟市"))
         }
