@@ -16,7 +16,7 @@ class LedgerInput(unittest.TestCase):
         cls.server.__exit__(None, None, None)
 
     def test_reregistering_without_sectors_keeps_them_and_says_what_changed(self):
-        code = uscc("91320581MA1KS0000")
+        code = uscc("91320581MA1KP0000")
         with HazardClient("127.0.0.1", self.server.port) as c:
             first = c.enterprises_register(code, "示例燃气公司", "320581", sectors=["gas"])
             self.assertTrue(first["created"])
