@@ -19,6 +19,11 @@ struct HazardListOptions: ParsableArguments {
     @Option(help: "With --checklist: only hazards recorded with another version (re-grading).") var notVersion: String?
     @Option(help: "At most this many rows.") var limit = 1000
     @Option(help: "Output format: text, json or csv.") var format: Format = .text
+    @Option(help: "CSV headers and values: zh (Chinese, for Excel/WPS) or en (the ledger's codes).") var lang: OutputLanguage = .zh
+    @Flag(help: "Text: show every column in full (default: fit 120 columns, long names elided with …).") var wide = false
+
+    /// The layout `--lang` and `--wide` ask for.
+    var layout: HazardListRenderer.Layout { HazardListRenderer.Layout(language: lang, wide: wide) }
 
     func filter() throws -> HazardFilter {
         var statuses: [HazardStatus] = []

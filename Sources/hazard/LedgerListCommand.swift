@@ -12,7 +12,7 @@ struct LedgerListCommand: AsyncParsableCommand {
         let filter = try list.filter()
         try await runLedgerAction {
             let hazards = try await ledger.open().hazards(filter)
-            print(try HazardListRenderer.render(hazards, format: list.format, asOf: LedgerOptions.day(nil, "")))
+            try HazardListRenderer.write(hazards, format: list.format, asOf: LedgerOptions.day(nil, ""), layout: list.layout)
         }
     }
 }

@@ -21,17 +21,15 @@ struct LedgerShowCommand: AsyncParsableCommand {
             }
             let h = detail.hazard, s = h.state
             print("#\(h.id) [\(h.grade == .major ? "重大事故隐患" : "一般事故隐患")] \(h.status.chinese) — \(h.criterion) \(h.clause) \(h.title)")
-            print("  企业 \(h.enterpriseName) (\(h.enterprise)) · 区划 \(h.region) · 行业 \(h.sector) · 来源 \(h.source.chinese) · 发现 \(s.foundOn)")
+            print("  企业 \(h.enterpriseName) (\(h.enterprise)) · 区划 \(RegionTable.label(h.region)) · 行业 \(SectorLabel.name(h.sector, in: .zh)) · 来源 \(h.source.chinese) · 发现 \(s.foundOn)")
             print("  检查表 \(h.checklist) v\(h.checklistVersion) · 检查 #\(h.inspection)")
             print("  依据: \(h.evidence)")
             if let p = s.plan {
                 print("  整改方案: 责任人 \(p.responsible ?? "—") · 措施 \(p.measures ?? "—") · 资金 \(p.funds ?? "—") · 时限 \(p.deadline?.description ?? "—") · 预案 \(p.contingency ?? "—")")
             }
             if let sup = s.supervision { print("  挂牌督办: \(sup.authority) 自 \(sup.since) 时限 \(sup.deadline?.description ?? "—")") }
-            print("  events:")
-            for e in detail.events {
-                print("    \(e.seq) \(e.at) \(e.day) \(e.kind) by \(e.actor) \(e.payload) \(e.hash.prefix(12))")
-            }
+            print("  审计记录（事件链）:")
+            for line in AuditTrailTable.render(detail.events) { print("  " + line) }
         }
     }
 }

@@ -17,7 +17,11 @@ struct LedgerSuperviseCommand: AsyncParsableCommand {
         let due = try deadline.map { try LedgerOptions.day($0, "--deadline") }
         try await runLedgerAction {
             let h = try await ledger.open().supervise(HazardID(id), authority: authority, deadline: due, by: actor, on: day)
-            print("#\(h.id) supervised by \(authority), deadline \(h.deadline?.description ?? "—")")
+            // Answer with the supervision's own deadline (the one just given); when a plan's
+            // deadline governs overdue instead, say so rather than print it as if it were D.
+            var line = "#\(h.id) supervised by \(authority) from \(day), supervision deadline \(h.state.supervision?.deadline?.description ?? "—")"
+            if let planned = h.state.plan?.deadline { line += "; the plan's deadline \(planned) stays the rectification deadline" }
+            print(line)
         }
     }
 }

@@ -16,12 +16,13 @@ struct ReportDispatchCommand: AsyncParsableCommand {
     @Option(help: "Region code; 320500 means the whole city.") var region: String?
     @Option(help: "Sector.") var sector: String?
     @Option(help: "Output format: text, json or csv.") var format: Format = .text
+    @Option(help: "CSV headers and group titles: zh (Chinese, for Excel/WPS) or en (codes).") var lang: OutputLanguage = .zh
 
     func run() async throws {
         let query = DispatchQuery(from: try LedgerOptions.day(from, "--from"), to: try LedgerOptions.day(to, "--to"), region: region, sector: sector)
         try await runLedgerAction {
             let report = try await ledger.open().dispatchReport(query)
-            print(try DispatchRenderer.render(report, format: format))
+            try DispatchRenderer.write(report, format: format, language: lang)
         }
     }
 }

@@ -15,7 +15,7 @@ struct ReportHazardsCommand: AsyncParsableCommand {
         let day = try LedgerOptions.day(asOf, "--as-of")
         try await runLedgerAction {
             let hazards = try await ledger.open().hazards(filter)
-            print(try HazardListRenderer.render(hazards, format: list.format, asOf: day))
+            try HazardListRenderer.write(hazards, format: list.format, asOf: day, layout: list.layout)
         }
     }
 }

@@ -21,6 +21,7 @@ extension HazardState {
             guard status == .reported || status == .rectifying else {
                 throw IllegalTransition(.notRectifying, "a plan can be recorded only before rectification is done (status: \(status.rawValue))")
             }
+            try checkDeadline(plan.deadline, of: "the plan's deadline (整改时限)")
             if grade == .major {
                 let missing = plan.missingParts
                 guard missing.isEmpty else {
@@ -86,6 +87,7 @@ extension HazardState {
                 throw IllegalTransition(.alreadySupervised, "the hazard is already under supervision by \(supervision?.authority ?? "")")
             }
             guard !PersonName.isBlank(authority) else { throw IllegalTransition(.missingText, "supervision must name its authority") }
+            try checkDeadline(deadline, of: "the supervision deadline (督办时限)")
             next.supervision = Supervision(authority: authority, deadline: deadline, since: event.day)
             if next.firstSupervisedOn == nil { next.firstSupervisedOn = event.day }
 
@@ -111,6 +113,13 @@ extension HazardState {
         if let recordedOn = event.recordedOn, event.day.daysSinceEpoch > recordedOn.daysSinceEpoch + 1 {
             throw IllegalTransition(.futureDay, "\(event.change.kind) on \(event.day) is in the future (today is \(recordedOn))")
         }
+    }
+
+    /// A deadline before the hazard was found cannot be met and is a typing mistake (a year or
+    /// a month off); refused so the overdue list and the dispatch form never count it.
+    private func checkDeadline(_ deadline: Day?, of what: String) throws(IllegalTransition) {
+        guard let deadline, deadline < foundOn else { return }
+        throw IllegalTransition(.deadlineBeforeFound, "\(what) \(deadline) is before the day the hazard was found (\(foundOn))")
     }
 
     /// Four eyes (验收人与整改人不得为同一人): the verifier is not the rectifier, by the

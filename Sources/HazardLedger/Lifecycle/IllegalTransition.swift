@@ -22,6 +22,8 @@ public struct IllegalTransition: Error, Hashable, Sendable, CustomStringConverti
         case futureDay
         /// An inspection date outside `HazardState.plausibleInspectionDays`.
         case implausibleDay
+        /// A plan's or a supervision's deadline (整改时限) is before the hazard was found.
+        case deadlineBeforeFound
     }
 
     public var code: Code

@@ -2,32 +2,38 @@ import GRDB
 import HazardCore
 
 extension Ledger {
-    /// Registers an enterprise, or updates its name, region, sectors and adds its sites.
+    /// Registers an enterprise, or updates its name and region, replaces its sectors when
+    /// `enterprise.sectors` names any (an empty list keeps the stored ones: re-registering
+    /// without sectors must not drop them) and adds its sites.
     ///
     /// - Parameter check: called inside the write transaction with the enterprise as stored
     ///   (nil when new) before anything changes; throwing refuses the registration. The RPC
     ///   server checks scope and who may move or rename here, so no other write can slip in
     ///   between the check and the update.
+    /// - Returns: the enterprise as stored now and as it was, to say what changed.
     /// - Throws: what `check` throws; GRDB errors.
     @discardableResult
     public func register(_ enterprise: Enterprise, by actor: Person,
-                         checkingExisting check: @escaping @Sendable (Enterprise?) throws -> Void = { _ in }) async throws -> Enterprise {
+                         checkingExisting check: @escaping @Sendable (Enterprise?) throws -> Void = { _ in }) async throws -> EnterpriseRegistration {
         let at = clock.now()
         return try await database.write { db in
             let existing = try Int64.fetchOne(db, sql: "SELECT id FROM enterprise WHERE uscc = ?", arguments: [enterprise.uscc.rawValue])
-            try check(try existing.flatMap { try Self.fetchEnterprise(db, id: $0) })
+            let previous = try existing.flatMap { try Self.fetchEnterprise(db, id: $0) }
+            try check(previous)
+            var effective = enterprise
+            if effective.sectors.isEmpty, let previous { effective.sectors = previous.sectors }
             var events = try EventWriter(db, at: at)
-            let id = try Self.upsert(db, enterprise)
-            for site in enterprise.sites { _ = try Self.siteID(db, enterprise: id, name: site) }
+            let id = try Self.upsert(db, effective)
+            for site in effective.sites { _ = try Self.siteID(db, enterprise: id, name: site) }
             var payload = CanonicalJSON()
-            payload.add("name", enterprise.name)
-            payload.add("region", enterprise.region)
-            payload.add("sectors", strings: enterprise.sectors)
-            payload.add("sites", strings: enterprise.sites)
-            payload.add("uscc", enterprise.uscc.rawValue)
+            payload.add("name", effective.name)
+            payload.add("region", effective.region)
+            payload.add("sectors", strings: effective.sectors)
+            payload.add("sites", strings: effective.sites)
+            payload.add("uscc", effective.uscc.rawValue)
             try events.append(db, kind: "enterprise.registered", hazard: nil, inspection: nil, enterprise: id, actor: actor,
                               day: at.day.daysSinceEpoch, payload: payload.finish())
-            return try Self.fetchEnterprise(db, id: id) ?? enterprise
+            return EnterpriseRegistration(enterprise: try Self.fetchEnterprise(db, id: id) ?? effective, previous: previous)
         }
     }
 
