@@ -51,7 +51,7 @@ public struct InspectionRecordDocument: Sendable {
         let date = inspection?.date ?? evaluation.inspectionDate
         page.particulars([
             [("被检查单位", inspection?.enterprise.name, nil)],
-            [("统一社会信用代码", inspection?.enterprise.uscc.rawValue, "mono"), ("所在地区", inspection.map { RegionName.display($0.enterprise.region) }, nil)],
+            [("统一社会信用代码", inspection?.enterprise.uscc.rawValue, "mono"), ("所在地区", inspection.map { RegionTable.documentLabel($0.enterprise.region) }, nil)],
             [("检查场所", inspection.map { $0.site ?? "（全厂）" }, nil), ("检查日期", date?.chinese, nil)],
             [("检查人员", inspection?.inspectors.joined(separator: "、"), nil)],
             [("检查依据", "\(c.standard)《\(c.title)》", nil)],

@@ -31,7 +31,7 @@ public struct RectificationNoticeDocument: Sendable {
             let e = inspection.enterprise
             page.particulars([
                 [("被检查单位", e.name, nil)],
-                [("统一社会信用代码", e.uscc.rawValue, "mono"), ("所在地区", RegionName.display(e.region), nil)],
+                [("统一社会信用代码", e.uscc.rawValue, "mono"), ("所在地区", RegionTable.documentLabel(e.region), nil)],
                 [("检查场所", inspection.site ?? "（全厂）", nil), ("检查日期", inspection.date.chinese, nil)],
                 [("检查记录", DocumentNumber(kind: .record, year: number.year, inspection: inspection.id.rawValue).description, nil),
                  ("检查类别", inspection.kind.chinese, nil)],

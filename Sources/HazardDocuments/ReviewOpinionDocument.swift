@@ -39,7 +39,7 @@ public struct ReviewOpinionDocument: Sendable {
             let year = inspection.date.components.year
             page.particulars([
                 [("被检查单位", e.name, nil)],
-                [("统一社会信用代码", e.uscc.rawValue, "mono"), ("所在地区", RegionName.display(e.region), nil)],
+                [("统一社会信用代码", e.uscc.rawValue, "mono"), ("所在地区", RegionTable.documentLabel(e.region), nil)],
                 [("检查场所", inspection.site ?? "（全厂）", nil), ("原检查日期", inspection.date.chinese, nil)],
                 [("整改通知书", DocumentNumber(kind: .notice, year: year, inspection: inspection.id.rawValue).description, nil),
                  ("检查记录", DocumentNumber(kind: .record, year: year, inspection: inspection.id.rawValue).description, nil)],

@@ -38,6 +38,8 @@ struct DocumentTests {
     func recordHoldsEveryFinding() async throws {
         let fixture = try await DocumentFixture()
         let root = try XHTMLTree.parse(try await fixture.html(.record))
+        // The region by its GB/T 2260 name, the code beside it.
+        #expect(root.allText.contains("苏州市常熟市（320581）"))
         let shown = root.withAttribute("data-criterion")
         #expect(shown.map { $0.attributes["data-criterion"]! } == fixture.evaluation.findings.map(\.criterion.rawValue))
         for finding in fixture.evaluation.findings {

@@ -33,6 +33,7 @@ public enum RegionTable {
         RegionName(code: "320585", name: "太仓市"),
         RegionName(code: "350000", name: "福建省"),
         RegionName(code: "350100", name: "福州市"),
+        RegionName(code: "350102", name: "鼓楼区"),
     ]
 
     private static let byCode: [String: RegionName] = Dictionary(uniqueKeysWithValues: regions.map { ($0.code, $0) })
