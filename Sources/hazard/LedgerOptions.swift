@@ -32,8 +32,7 @@ struct LedgerOptions: ParsableArguments {
     /// `--on`-style dates; default today (UTC).
     static func day(_ text: String?, _ option: String) throws -> Day {
         guard let text else { return SystemClock().now().day }
-        guard let day = Day(iso: text) else { throw ValidationError("\(option) must be YYYY-MM-DD, not '\(text)'") }
-        return day
+        return try DateArgument.day(text, option: option)
     }
 
     static func uscc(_ text: String) throws -> USCC {
