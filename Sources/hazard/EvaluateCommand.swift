@@ -34,7 +34,6 @@ struct EvaluateCommand: ParsableCommand {
     var answersFiles: [String]
 
     func validate() throws {
-        guard !answersFiles.isEmpty else { throw ValidationError("name at least one answers file") }
         if let date { _ = try DateArgument.day(date, option: "--date") }
     }
 

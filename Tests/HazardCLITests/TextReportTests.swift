@@ -107,11 +107,21 @@ struct EvaluateArgumentTests {
 
     @Test("a missing required option is named, with the subcommand's usage showing it as required")
     func missingRequiredOption() throws {
-        let result = try CLI.run(["ledger", "record", "examples/gas.yaml"])
+        let result = try CLI.run(["ledger", "record", "--as", "张三", "examples/gas.yaml"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("Error: Missing expected argument '--enterprise <enterprise>'"))
-        #expect(result.stderr.contains("Usage: hazard ledger record [<options>] --enterprise <enterprise> <answers-file>"))
+        #expect(result.stderr.contains("Usage: hazard ledger record [<options>] --as <as> --enterprise <enterprise> <answers-file>"))
         #expect(result.stderr.contains("See 'hazard ledger record --help' for more information."))
+    }
+
+    @Test("a ledger write without --as says --as is missing, and its usage shows --as as required")
+    func actorRequired() throws {
+        let result = try CLI.run(["ledger", "plan", "1", "--deadline", "2026-04-30"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Error: Missing expected argument '--as <as>'"))
+        #expect(result.stderr.contains("Usage: hazard ledger plan [--db <db>] --as <as> [--role <role>] <id>"))
+        let help = try CLI.run(["ledger", "list", "--help"])
+        #expect(!help.stdout.contains("--as <as>"))
     }
 
     @Test("a usage mistake found while running ends with that subcommand's usage, not the root's")
