@@ -115,13 +115,13 @@ public struct InspectionRecordDocument: Sendable {
     private func summary(_ page: inout HTMLWriter) {
         let c = evaluation.counts, r = evaluation.rating
         page.element("div", [("class", "summary")]) { box in
-            box.element("p", text: "共检查 \(c.total) 项：重大事故隐患 \(c.major) 项，一般事故隐患 \(c.general) 项，符合 \(c.compliant) 项，"
+            box.element("p", text: "共检查 \(c.total) 项：重大事故隐患 \(c.major) 项，一般事故隐患 \(c.general) 项，未发现隐患 \(c.compliant) 项，"
                         + "不适用 \(c.notApplicable) 项，未作答 \(c.unanswered) 项（其中需人工判定 \(c.manual) 项）。")
             box.element("p") { p in
                 p.text("得分：" + (evaluation.score.map { Self.oneDecimal($0) + " / 100" } ?? "无（没有可计分的项）"))
                 p.text("；完整度：" + (evaluation.completeness.map { Self.oneDecimal($0 * 100) + "%" } ?? "—"))
                 p.text("；风险评级：")
-                p.element("strong", [("class", "rating rating-\(r.level.rawValue)")], text: r.label)
+                p.element("strong", [("class", "rating rating-\(r.level.rawValue)")], text: r.level.reportName)
                 if r.provisional { p.text("（有未作答项，评级为暂定）") }
                 p.text("。")
             }

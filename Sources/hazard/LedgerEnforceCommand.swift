@@ -7,6 +7,8 @@ struct LedgerEnforceCommand: AsyncParsableCommand {
         commandName: "enforce", abstract: "Record a spot-check finding or enforcement action (dispatch form groups 2–3).")
 
     @OptionGroup var ledger: LedgerOptions
+
+    @OptionGroup var who: ActorOptions
     @Argument(help: "Enterprise's unified social credit code.") var enterprise: String
     @Option(help: "Action: \(EnforcementAction.allCases.map(\.rawValue).joined(separator: ", ")).") var action: String
     @Option(help: "Penalty amount in 万元.") var amount: Double?
@@ -15,7 +17,7 @@ struct LedgerEnforceCommand: AsyncParsableCommand {
     @Option(help: "Note.") var note: String?
 
     func run() async throws {
-        let actor = try ledger.person()
+        let actor = who.person
         guard let kind = EnforcementAction(rawValue: action) else {
             throw ValidationError("--action must be one of \(EnforcementAction.allCases.map(\.rawValue).joined(separator: ", "))")
         }

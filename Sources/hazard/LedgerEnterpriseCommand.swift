@@ -6,6 +6,8 @@ struct LedgerEnterpriseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "enterprise", abstract: "Register or update an enterprise.")
 
     @OptionGroup var ledger: LedgerOptions
+
+    @OptionGroup var who: ActorOptions
     @Argument(help: "Unified social credit code (统一社会信用代码), 18 characters.") var uscc: String
     @Option(help: "Enterprise name.") var name: String
     @Option(help: "6-digit administrative region code.") var region: String
@@ -14,7 +16,7 @@ struct LedgerEnterpriseCommand: AsyncParsableCommand {
 
     func run() async throws {
         let code = try LedgerOptions.uscc(uscc)
-        let actor = try ledger.person()
+        let actor = who.person
         try await runLedgerAction {
             let enterprise = try Enterprise(uscc: code, name: name, region: region, sectors: sector, sites: site)
             let registration = try await ledger.open().register(enterprise, by: actor)

@@ -2,16 +2,10 @@ import ArgumentParser
 import HazardCore
 import HazardLedger
 
-/// Where the ledger is and who acts on it; shared by the `ledger` and `report` commands.
+/// Where the ledger is; shared by the `ledger` and `report` commands (writers add `ActorOptions`).
 struct LedgerOptions: ParsableArguments {
     @Option(name: [.customLong("db"), .customLong("database")], help: "Ledger file (SQLite).")
     var db = "./hazard.sqlite"
-
-    @Option(name: .customLong("as"), help: "Who performs the action (recorded in the event).")
-    var actor: String?
-
-    @Option(help: "The actor's role, e.g. inspector, safety-officer, bureau.")
-    var role = "operator"
 
     func open() throws -> Ledger {
         do {
@@ -22,18 +16,10 @@ struct LedgerOptions: ParsableArguments {
         }
     }
 
-    func person() throws -> Person {
-        guard let actor, !actor.allSatisfy(\.isWhitespace) else {
-            throw ValidationError("name who does this with --as NAME (every ledger event records its actor)")
-        }
-        return Person(name: actor, role: role)
-    }
-
     /// `--on`-style dates; default today (UTC).
     static func day(_ text: String?, _ option: String) throws -> Day {
         guard let text else { return SystemClock().now().day }
-        guard let day = Day(iso: text) else { throw ValidationError("\(option) must be YYYY-MM-DD, not '\(text)'") }
-        return day
+        return try DateArgument.day(text, option: option)
     }
 
     static func uscc(_ text: String) throws -> USCC {

@@ -7,6 +7,8 @@ struct LedgerPlanCommand: AsyncParsableCommand {
         commandName: "plan", abstract: "Record a rectification plan; a major hazard needs all five of 五落实.")
 
     @OptionGroup var ledger: LedgerOptions
+
+    @OptionGroup var who: ActorOptions
     @Argument(help: "Hazard id.") var id: Int64
     @Option(help: "Responsible person (责任人).") var responsible: String?
     @Option(help: "Measures (整改措施).") var measures: String?
@@ -16,7 +18,7 @@ struct LedgerPlanCommand: AsyncParsableCommand {
     @Option(help: "Date of the plan (default today).") var on: String?
 
     func run() async throws {
-        let actor = try ledger.person()
+        let actor = who.person
         let plan = RectificationPlan(responsible: responsible, measures: measures, funds: funds,
                                      deadline: try deadline.map { try LedgerOptions.day($0, "--deadline") }, contingency: contingency)
         let day = try LedgerOptions.day(on, "--on")

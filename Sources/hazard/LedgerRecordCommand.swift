@@ -11,6 +11,8 @@ struct LedgerRecordCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var ledger: LedgerOptions
+
+    @OptionGroup var who: ActorOptions
     @OptionGroup var checklistOptions: ChecklistOptions
     @Option(help: "Checklist id (default: the file's `checklist:`).") var checklist: String?
     @Option(help: "Enterprise's unified social credit code.") var enterprise: String
@@ -26,7 +28,7 @@ struct LedgerRecordCommand: AsyncParsableCommand {
 
     func run() async throws {
         let code = try LedgerOptions.uscc(enterprise)
-        let actor = try ledger.person()
+        let actor = who.person
         guard let kind = InspectionKind(rawValue: kind) else {
             throw ValidationError("--kind must be one of \(InspectionKind.allCases.map(\.rawValue).joined(separator: ", ")), not '\(kind)'")
         }

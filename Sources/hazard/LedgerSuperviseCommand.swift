@@ -6,13 +6,15 @@ struct LedgerSuperviseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "supervise", abstract: "Put a major hazard under supervision (挂牌督办).")
 
     @OptionGroup var ledger: LedgerOptions
+
+    @OptionGroup var who: ActorOptions
     @Argument(help: "Hazard id.") var id: Int64
     @Option(help: "Supervising authority, e.g. 市安委会.") var authority: String
     @Option(help: "Supervision deadline YYYY-MM-DD.") var deadline: String?
     @Option(help: "Date (default today).") var on: String?
 
     func run() async throws {
-        let actor = try ledger.person()
+        let actor = who.person
         let day = try LedgerOptions.day(on, "--on")
         let due = try deadline.map { try LedgerOptions.day($0, "--deadline") }
         try await runLedgerAction {

@@ -6,12 +6,13 @@ import HazardLedger
 enum LedgerTransitionCommand {
     struct Arguments: ParsableArguments {
         @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var who: ActorOptions
         @Argument(help: "Hazard id.") var id: Int64
         @Option(help: "Date YYYY-MM-DD (default today).") var on: String?
         @Option(help: "Note or reason.") var note: String?
 
         func apply(_ change: (String?) -> LifecycleChange) async throws {
-            let actor = try ledger.person()
+            let actor = who.person
             let day = try LedgerOptions.day(on, "--on")
             try await runLedgerAction {
                 let h = try await ledger.open().apply(change(note), to: HazardID(id), by: actor, on: day)

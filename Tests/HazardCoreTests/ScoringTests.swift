@@ -82,7 +82,8 @@ struct ScoringTests {
             """, header: false)
         let late = try evaluate(old, "{a: false}", date: "2025-11-01")
         #expect(late.warnings.count == 1)
-        #expect(late.warnings.first?.contains("NEW-2025") == true)
+        #expect(late.warnings.first?.message.contains("NEW-2025") == true)
+        #expect(late.warnings.first?.code == .standardReplacedNotEncoded)
         #expect(try evaluate(old, "{a: false}", date: "2025-10-31").warnings.isEmpty)
         #expect(try evaluate(old, "{a: false}").warnings.isEmpty)
     }

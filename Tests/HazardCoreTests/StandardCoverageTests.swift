@@ -149,8 +149,9 @@ struct SupersededStandardTests {
     func successorNotEncoded() throws {
         let evaluation = try evaluate(try Self.list(successor: nil), "{a: true}", date: "2026-09-30")
         let warning = try #require(evaluation.warnings.first)
-        #expect(warning.contains("the standard in force is NEW-2026, whose items are not encoded in this tool"))
-        #expect(warning.contains("not a determination under NEW-2026"))
+        #expect(warning.message.contains("the standard in force is NEW-2026, whose items are not encoded in this tool"))
+        #expect(warning.message.contains("not a determination under NEW-2026"))
+        #expect(warning.description.hasSuffix("not a determination under NEW-2026 [standard_replaced_not_encoded]"))
     }
 
     @Test("the last day itself is still in force", arguments: ["2026-09-29", "2017-01-01"])
@@ -161,6 +162,7 @@ struct SupersededStandardTests {
     @Test("with a successor checklist the warning names it")
     func successorEncoded() throws {
         let evaluation = try evaluate(try Self.list(successor: "new-2026"), "{a: true}", date: "2026-10-01")
-        #expect(evaluation.warnings.first?.hasSuffix("it was replaced by NEW-2026: grade with checklist new-2026") == true)
+        #expect(evaluation.warnings.first?.message.hasSuffix("it was replaced by NEW-2026: grade with checklist new-2026") == true)
+        #expect(evaluation.warnings.first?.code == .standardReplaced)
     }
 }

@@ -80,8 +80,9 @@ struct ShippedChecklistTests {
         #expect(before.warnings.isEmpty)
         let after = try Engine.evaluate(hazchem, input: AnswerInput(.mapping([])), inspectionDate: Day(iso: "2026-09-30"))
         let warning = try #require(after.warnings.first)
-        #expect(warning.contains("the standard in force is AQ 3067—2026"))
-        #expect(warning.contains("whose items are not encoded in this tool"))
+        #expect(warning.code == .standardReplacedNotEncoded)
+        #expect(warning.message.contains("the standard in force is AQ 3067—2026"))
+        #expect(warning.message.contains("whose items are not encoded in this tool"))
     }
 
     @Test("every example answers file grades without an error and finds a hazard")

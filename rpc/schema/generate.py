@@ -56,7 +56,11 @@ DETAIL = obj({**SUMMARY_FIELDS, "sections": {"type": "array", "items": obj({"id"
 ANSWER_VALUE = {"type": ["null", "boolean", "number", "string", "array"]}
 ANSWERS = {"type": "object", "additionalProperties": ANSWER_VALUE}
 COUNTS = obj({k: {"type": "integer", "minimum": 0} for k in ["major", "general", "compliant", "not_applicable", "unanswered", "manual"]})
-EVIDENCE = obj({"kind": {"enum": ["answer", "fact", "finding"]}, "name": S}, {"label": S, "value": {}, "unit": S})
+# The records of a list answer that decided any()/all()/count() (README, "matched_rows").
+MATCHED_ROW = obj({"function": {"enum": ["any", "all", "count"]}, "index": {"type": "integer", "minimum": 0},
+                   "outcome": {"enum": ["matched", "unmatched", "undecided"]}, "record": {"type": "object"}})
+EVIDENCE = obj({"kind": {"enum": ["answer", "fact", "finding"]}, "name": S},
+               {"label": S, "value": {}, "matched_rows": {"type": "array", "items": MATCHED_ROW}, "unit": S})
 FINDING = obj({"criterion": S, "clause": S, "title": S, "grade": {"enum": ["major", "general"]},
                "status": {"enum": ["major", "general", "compliant", "not_applicable", "unanswered"]}, "weight": NUM, "manual": BOOL,
                "evidence": {"type": "array", "items": EVIDENCE}}, {"section": S, "advice": S, "note": S})

@@ -9,7 +9,7 @@ extension Engine {
     /// Score (documented in the README): 100 × Σ weight of compliant criteria ÷ Σ weight of
     /// compliant, major and general ones — not-applicable and unanswered criteria do not count,
     /// and the score is nil when nothing counts. Completeness: decided ÷ (decided + unanswered).
-    static func report(_ checklist: Checklist, _ slots: AnswerSlots, statuses: [UInt8], facts: [String: Value], warnings: [String],
+    static func report(_ checklist: Checklist, _ slots: AnswerSlots, statuses: [UInt8], facts: [String: Value], warnings: [EvaluationWarning],
                        detail: Evaluation.Detail = .full) -> Evaluation {
         let plan = checklist.reportPlan
         var counts = Evaluation.Counts()
@@ -47,10 +47,11 @@ extension Engine {
         var allWarnings = warnings
         if let date = slots.inspectionDate {
             if let until = checklist.standard.validUntil, date > until {
-                allWarnings.append(Self.supersededWarning(checklist.standard, date: date, until: until))
+                allWarnings.append(.superseded(checklist.standard, date: date, until: until))
             }
             if date < checklist.standard.effective {
-                allWarnings.append("inspection date \(date) is before \(checklist.standard.effective), when \(checklist.standard.code) took effect")
+                allWarnings.append(EvaluationWarning(.standardNotYetInForce, ["date": date.description, "effective": checklist.standard.effective.description,
+                                                                              "standard": checklist.standard.code]))
             }
         }
 
@@ -60,19 +61,5 @@ extension Engine {
             inspectionDate: slots.inspectionDate, findings: findings, counts: counts, score: score,
             completeness: completeness, rating: Rating(counts: counts, score: score), sections: sections,
             facts: facts, warnings: allWarnings)
-    }
-}
-
-extension Engine {
-    /// What an inspection graded under a replaced standard must say: the standard in force, and
-    /// either the checklist that encodes it or, plainly, that its items are not encoded here.
-    static func supersededWarning(_ standard: StandardInfo, date: Day, until: Day) -> String {
-        let head = "inspection date \(date) is after \(until), the last day \(standard.code) was in force"
-        guard let successor = standard.supersededBy else { return head }
-        if let checklist = standard.successor {
-            return head + "; it was replaced by \(successor): grade with checklist \(checklist)"
-        }
-        return head + "; the standard in force is \(successor), whose items are not encoded in this tool: "
-            + "these findings apply \(standard.code) only and are not a determination under \(successor)"
     }
 }

@@ -9,7 +9,7 @@ public enum Engine {
     ///   rejects one (e.g. an unknown substance); nothing is evaluated then.
     public static func evaluate(_ checklist: Checklist, _ answers: Answers, detail: Evaluation.Detail = .full) throws(AnswerError) -> Evaluation {
         var slots = try checklist.bind(answers)
-        var warnings: [String] = []
+        var warnings: [EvaluationWarning] = []
         let facts = try derive(checklist, answers, into: &slots, warnings: &warnings)
         var statuses: [UInt8] = []
         checklist.program.run(slots, into: &statuses)
@@ -49,16 +49,16 @@ public enum Engine {
 
     /// Binds the answers, derives the plugin's facts and decides every criterion.
     private static func decide(_ checklist: Checklist, input: AnswerInput, inspectionDate: Day?) throws(AnswerError)
-        -> (slots: AnswerSlots, statuses: [UInt8], facts: [String: Value], warnings: [String]) {
+        -> (slots: AnswerSlots, statuses: [UInt8], facts: [String: Value], warnings: [EvaluationWarning]) {
         let (slots, answers) = try checklist.bind(input, inspectionDate: inspectionDate)
         return try decide(checklist, slots: slots, answers: answers)
     }
 
     /// Derives the plugin's facts from bound answers and decides every criterion.
     private static func decide(_ checklist: Checklist, slots: AnswerSlots, answers: Answers?) throws(AnswerError)
-        -> (slots: AnswerSlots, statuses: [UInt8], facts: [String: Value], warnings: [String]) {
+        -> (slots: AnswerSlots, statuses: [UInt8], facts: [String: Value], warnings: [EvaluationWarning]) {
         var slots = slots
-        var warnings: [String] = []
+        var warnings: [EvaluationWarning] = []
         let facts = try answers.map { answers throws(AnswerError) in try derive(checklist, answers, into: &slots, warnings: &warnings) } ?? [:]
         var statuses: [UInt8] = []
         checklist.program.run(slots, into: &statuses)
@@ -68,7 +68,7 @@ public enum Engine {
     /// Binds a decoded answers object and derives the plugin's facts: the typed form `run` takes.
     public static func prepare(_ checklist: Checklist, input: AnswerInput, inspectionDate: Day? = nil) throws(AnswerError) -> AnswerSlots {
         var (slots, answers) = try checklist.bind(input, inspectionDate: inspectionDate)
-        var warnings: [String] = []
+        var warnings: [EvaluationWarning] = []
         if let answers { _ = try derive(checklist, answers, into: &slots, warnings: &warnings) }
         return slots
     }
@@ -84,7 +84,7 @@ public enum Engine {
     /// Binds answers and facts into slots, for callers that evaluate the same answers often.
     public static func prepare(_ checklist: Checklist, _ answers: Answers) throws(AnswerError) -> AnswerSlots {
         var slots = try checklist.bind(answers)
-        var warnings: [String] = []
+        var warnings: [EvaluationWarning] = []
         _ = try derive(checklist, answers, into: &slots, warnings: &warnings)
         return slots
     }
@@ -101,7 +101,7 @@ public enum Engine {
         buffer[index] == FindingStatus.major.code || buffer[index] == FindingStatus.general.code
     }
 
-    static func derive(_ checklist: Checklist, _ answers: Answers, into slots: inout AnswerSlots, warnings: inout [String]) throws(AnswerError) -> [String: Value] {
+    static func derive(_ checklist: Checklist, _ answers: Answers, into slots: inout AnswerSlots, warnings: inout [EvaluationWarning]) throws(AnswerError) -> [String: Value] {
         guard let plugin = checklist.plugin else { return [:] }
         let facts: Facts
         do {
@@ -115,7 +115,8 @@ public enum Engine {
             guard let value = facts[entry.fact] else { continue }
             guard Self.fits(value, entry.type) else {
                 // A plugin bug, not the inspector's: the fact stays unknown and the report says so.
-                warnings.append("plugin \(plugin.id) returned \(value) for \(entry.name), declared as \(entry.type); ignored")
+                warnings.append(EvaluationWarning(.pluginFactIgnored, ["plugin": plugin.id, "value": value.description,
+                                                                       "fact": entry.name.rawValue, "type": "\(entry.type)"]))
                 continue
             }
             derived[entry.name.rawValue] = value

@@ -56,7 +56,8 @@ public struct Evaluation: Sendable, Hashable, Codable {
     public var sections: [SectionResult]
     /// Facts the checklist's plugin derived, `plugin.fact` → value.
     public var facts: [String: Value]
-    public var warnings: [String]
+    /// In JSON each is one string, `message [code]` (`EvaluationWarning`).
+    public var warnings: [EvaluationWarning]
 
     enum CodingKeys: String, CodingKey {
         case checklist, findings, counts, score, completeness, rating, sections, facts, warnings

@@ -29,4 +29,13 @@ public struct Evidence: Sendable, Hashable, Codable {
     public var label: String?
     public var value: Value?
     public var unit: String?
+    /// For a list answer that `any`, `all` or `count` reads: the records that decided them
+    /// (`MatchedRow`), in list order per function; empty when none did (no device matched);
+    /// nil for other evidence and unanswered lists.
+    public var matchedRows: [MatchedRow]? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case kind, name, label, value, unit
+        case matchedRows = "matched_rows"
+    }
 }

@@ -58,6 +58,20 @@ public struct FindingStates: Sendable {
         }
     }
 
+    /// The records of evidence item `k` of criterion `index` that decided its list functions
+    /// (`MatchedRow`); nil when the item is not a list read by `any`, `all` or `count`, or the
+    /// list is unanswered. Worked out on each call, from the graded answers.
+    public func matchedRows(_ k: Int, of index: Int) -> [MatchedRow]? {
+        let probes = checklist.reportPlan.listProbes[index]
+        guard !probes.isEmpty, !probes[k].isEmpty else { return nil }
+        var rows: [MatchedRow]?
+        for probe in probes[k] {
+            guard let found = probe.rows(slots, statuses: codes) else { continue }
+            rows = (rows ?? []) + found
+        }
+        return rows
+    }
+
     /// The answer to question `q`, read as `AnswerSlots.value(of:in:)` reads it.
     private func answer(_ q: Int) -> EvidenceValue {
         let slot = checklist.binding[q].slot
@@ -89,6 +103,9 @@ public struct FindingStates: Sendable {
             var finding = templates[index]
             finding.status = status(index)
             for k in finding.evidence.indices { finding.evidence[k].value = value(k, of: index) }
+            if !checklist.reportPlan.listProbes[index].isEmpty {
+                for k in finding.evidence.indices { finding.evidence[k].matchedRows = matchedRows(k, of: index) }
+            }
             findings.append(finding)
         }
         return findings

@@ -18,6 +18,19 @@ public struct Rating: Sendable, Hashable, Codable {
             case .blue: return "低风险"
             }
         }
+
+        /// The colour as risk grading names it (红色 for 重大风险, …).
+        public var colour: String {
+            switch self {
+            case .red: return "红色"
+            case .orange: return "橙色"
+            case .yellow: return "黄色"
+            case .blue: return "蓝色"
+            }
+        }
+
+        /// The level as a report prints it: `红色（重大风险）`.
+        public var reportName: String { "\(colour)（\(chinese)）" }
     }
 
     public var level: Level

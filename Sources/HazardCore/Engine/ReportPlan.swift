@@ -20,6 +20,10 @@ struct ReportPlan: Sendable {
     /// many criteria show them.
     let listEvidence: [Int]
     let listPosition: [Int]
+    /// Per criterion, per evidence item, the list functions over that item's list question
+    /// (`ListProbe`); an empty array for a criterion with none, so building its finding skips
+    /// the lookup.
+    let listProbes: [[[ListProbe]]]
 
     init(questions: [Question], criteria: [Criterion], sections: [Section],
          factSlots: [(name: FactName, fact: String, slot: Int, type: ValueType)]) {
@@ -27,7 +31,7 @@ struct ReportPlan: Sendable {
         let factIndex = Dictionary(uniqueKeysWithValues: factSlots.enumerated().map { ($1.name, $0) })
         let criterionIndex = Dictionary(uniqueKeysWithValues: criteria.enumerated().map { ($1.id, $0) })
         let sectionNumber = Dictionary(uniqueKeysWithValues: sections.enumerated().map { ($1.id, $0) })
-        var templates: [Finding] = [], sources: [[Source]] = [], sectionIndex: [Int] = []
+        var templates: [Finding] = [], sources: [[Source]] = [], sectionIndex: [Int] = [], listProbes: [[[ListProbe]]] = []
         for criterion in criteria {
             var evidence: [Evidence] = [], resolved: [Source] = []
             for input in criterion.inputs {
@@ -50,11 +54,15 @@ struct ReportPlan: Sendable {
                                      grade: criterion.grade, status: .unanswered, weight: criterion.weight, isManual: criterion.isManual,
                                      evidence: evidence, advice: criterion.advice, note: criterion.note))
             sources.append(resolved)
+            listProbes.append(criterion.listProbes.isEmpty ? [] : evidence.map { item in
+                item.kind == .answer ? criterion.listProbes.filter { $0.question.rawValue == item.name } : []
+            })
             sectionIndex.append(criterion.section.flatMap { sectionNumber[$0] } ?? sections.count)
         }
         self.templates = templates
         self.sources = sources
         self.sectionIndex = sectionIndex
+        self.listProbes = listProbes
         evidenceCount = sources.reduce(0) { $0 + $1.count }
         var lists = Set<Int>()
         for case .question(let q) in sources.joined() where questions[q].kind == .list { lists.insert(q) }

@@ -66,6 +66,7 @@ extension ExpressionCompiler {
                 throw CompileError(code: .typeMismatch, message: "answered() takes a question id", offset: args[0].offset)
             }
             if let field = record?[id] {
+                if !recordFieldsRead.contains(id) { recordFieldsRead.append(id) }
                 let j = field.slot
                 return Typed(type: .boolean, node: .truth({ f in
                     guard let numbers = f.recordNumbers else { return .no }
@@ -116,9 +117,11 @@ extension ExpressionCompiler {
         }
         var inner = self
         inner.record = Dictionary(uniqueKeysWithValues: fields.map { ($0.id.rawValue, $0) })
+        inner.recordFieldsRead = []
         defer {
             inputs = inner.inputs
             dependencies = inner.dependencies
+            probes = inner.probes
         }
         let fieldCount = fields.count
         @Sendable func rows(_ f: Frame, _ body: (Frame) -> Bool) {
@@ -150,6 +153,10 @@ extension ExpressionCompiler {
             }), slot: nil, constant: nil)
         }
         let condition = try inner.truth(args[1], role: "\(name)()")
+        if case .identifier(let id, _) = args[0], let function = MatchedRow.Function(rawValue: name) {
+            inner.probes.append(ListProbe(function: function, question: QuestionID(id), slot: slot, fields: fields,
+                                          read: inner.recordFieldsRead, condition: condition))
+        }
         switch name {
         case "any":
             return Typed(type: .boolean, node: .truth({ f in

@@ -18,6 +18,10 @@ struct ExpressionCompiler {
     var inputs: [EvidenceSource] = []
     /// Criteria this expression depends on through `finding()`.
     var dependencies: Set<Int> = []
+    /// The list functions met, kept to explain findings (`ListProbe`).
+    var probes: [ListProbe] = []
+    /// Record fields the current list function's condition reads, in order of first mention.
+    var recordFieldsRead: [String] = []
 
     init(environment: Environment) { self.environment = environment }
 
@@ -78,7 +82,10 @@ struct ExpressionCompiler {
     // MARK: Names
 
     private mutating func compileIdentifier(_ name: String, offset: Int) throws(CompileError) -> Typed {
-        if let field = record?[name] { return Self.fieldReader(field) }
+        if let field = record?[name] {
+            if !recordFieldsRead.contains(name) { recordFieldsRead.append(name) }
+            return Self.fieldReader(field)
+        }
         if let question = environment.questions[name] {
             note(.question(question.id))
             return Self.slotReader(question)

@@ -94,7 +94,7 @@ public struct ChecklistCompiler: Sendable {
                 weight: definitionCriterion.weight, advice: definitionCriterion.advice, references: definitionCriterion.references,
                 isManual: definitionCriterion.isManual, note: definitionCriterion.note,
                 items: definitionCriterion.items.isEmpty ? [definitionCriterion.clause] : definitionCriterion.items.map(\.value),
-                inputs: compiler.inputs))
+                inputs: compiler.inputs, listProbes: compiler.probes))
             dependencies.append(compiler.dependencies)
             if let hazard {
                 let code = definitionCriterion.grade == .major ? FindingStatus.major.code : FindingStatus.general.code

@@ -17,6 +17,11 @@ public struct Criterion: Sendable {
     public var items: [String]
     /// What the conditions read, in order of first mention: the finding's evidence.
     public var inputs: [EvidenceSource]
+    /// Its list functions, to name the records that decided a finding (never run when grading).
+    var listProbes: [ListProbe] = []
+
+    /// The list functions (`any`, `all`, `count`) its conditions apply, with the list each reads.
+    public var listFunctions: [(list: QuestionID, function: MatchedRow.Function)] { listProbes.map { ($0.question, $0.function) } }
 }
 
 /// Something a condition reads.

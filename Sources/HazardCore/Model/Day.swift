@@ -84,7 +84,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         try c.encode(description)
     }
 
-    static func daysInMonth(year: Int, month: Int) -> Int {
+    /// Days in `month` (1–12) of `year`, proleptic Gregorian.
+    public static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30

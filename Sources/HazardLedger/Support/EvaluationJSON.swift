@@ -35,7 +35,7 @@ package enum EvaluationJSON {
             j.add("title", s.title)
             return j
         })
-        o.add("warnings", strings: e.warnings)
+        o.add("warnings", strings: e.warnings.map(\.description))
         return o.finish()
     }
 
@@ -59,6 +59,19 @@ package enum EvaluationJSON {
             var x = CanonicalJSON()
             x.add("kind", e.kind.rawValue)
             x.add("label", e.label)
+            // Only when present, so evidence without list functions is stored as before.
+            if let rows = e.matchedRows {
+                x.add("matched_rows", objects: rows.map { row in
+                    var m = CanonicalJSON()
+                    m.add("function", row.function.rawValue)
+                    m.add("index", row.index)
+                    m.add("outcome", row.outcome.rawValue)
+                    var record = CanonicalJSON()
+                    for field in row.record.sortedFields { record.add(field.name, raw: value(field.value)) }
+                    m.add("record", object: record)
+                    return m
+                })
+            }
             x.add("name", e.name)
             x.add("unit", e.unit)
             x.add("value", raw: e.value.map(value) ?? Array("null".utf8))

@@ -52,6 +52,8 @@ public final class EncodedEvaluation: Sendable {
     private let statusText: [Piece]
     /// `,"value":`
     private let valueKey: Piece
+    /// `,"matched_rows":`
+    private let matchedRowsKey: Piece
     /// `{"checklist":{…}`
     private let header: Piece
     /// `,"inspection_date":`, `,"findings":[`, `],"counts":`, `,"score":`, `,"completeness":`,
@@ -90,6 +92,7 @@ public final class EncodedEvaluation: Sendable {
             piece(encoded { $0.string(status.rawValue) })
         }
         valueKey = piece(#","value":"#)
+        matchedRowsKey = piece(#","matched_rows":"#)
         var templates: [Template] = [], evidence: [EvidenceText] = [], heads: [Piece] = [], options: [Piece] = []
         let statuses: [FindingStatus] = [.major, .general, .compliant, .notApplicable, .unanswered]
         for finding in checklist.findingTemplates {
@@ -205,7 +208,7 @@ public final class EncodedEvaluation: Sendable {
                 value.write(to: &out)
             }
             out.rawOpen(bytes(warningsOpen))
-            for warning in summary.warnings { out.string(warning) }
+            for warning in summary.warnings { out.string(warning.description) }
             out.rawEnd(bytes(resultClose))
         }
     }
@@ -255,6 +258,11 @@ public final class EncodedEvaluation: Sendable {
                 out.rawAppend(bytes(piece.open))
                 out.rawAppend(bytes(valueKey))
                 write(value, to: &out, text: text)
+                if let rows = states.matchedRows(k, of: index) {
+                    out.rawAppend(bytes(matchedRowsKey))
+                    out.expectValue()
+                    rows.write(to: &out)
+                }
                 out.rawAppend(bytes(piece.close))
             }
             out.rawEnd(bytes(template.tail))

@@ -58,7 +58,7 @@ extension Evaluation: JSONEncodable {
         out.endObject()
         out.key("warnings")
         out.beginArray()
-        for warning in warnings { out.string(warning) }
+        for warning in warnings { out.string(warning.description) }
         out.endArray()
         out.endObject()
     }
@@ -102,6 +102,11 @@ extension Finding: JSONEncodable {
                 out.key("value")
                 value.write(to: &out)
             }
+            // Before `unit`, as `EncodedEvaluation` writes it (after the value, inside the item's closing text).
+            if let rows = item.matchedRows {
+                out.key("matched_rows")
+                rows.write(to: &out)
+            }
             out.field("unit", item.unit)
             out.endObject()
         }
@@ -109,6 +114,28 @@ extension Finding: JSONEncodable {
         out.field("advice", advice)
         out.field("note", note)
         out.endObject()
+    }
+}
+
+extension [MatchedRow] {
+    /// `[{"function":…,"index":…,"outcome":…,"record":{…}}, …]`, as their Codable form.
+    func write(to out: inout JSONOutput) {
+        out.beginArray()
+        for row in self {
+            out.beginObject()
+            out.field("function", row.function.rawValue)
+            out.field("index", row.index)
+            out.field("outcome", row.outcome.rawValue)
+            out.key("record")
+            out.beginObject()
+            for field in row.record.sortedFields {
+                out.key(computed: field.name)
+                field.value.write(to: &out)
+            }
+            out.endObject()
+            out.endObject()
+        }
+        out.endArray()
     }
 }
 
