@@ -16,7 +16,7 @@ struct LedgerEnterpriseCommand: AsyncParsableCommand {
         let code = try LedgerOptions.uscc(uscc)
         let actor = try ledger.person()
         try await runLedgerAction {
-            let e = try await ledger.open().register(Enterprise(uscc: code, name: name, region: region, sectors: sector, sites: site), by: actor)
+            let e = try await ledger.open(.creating).register(Enterprise(uscc: code, name: name, region: region, sectors: sector, sites: site), by: actor)
             print("\(e.uscc) \(e.name) region \(e.region) sectors \(e.sectors.joined(separator: ",")) sites \(e.sites.joined(separator: ","))")
         }
     }

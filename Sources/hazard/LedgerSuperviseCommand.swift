@@ -16,7 +16,7 @@ struct LedgerSuperviseCommand: AsyncParsableCommand {
         let day = try LedgerOptions.day(on, "--on")
         let due = try deadline.map { try LedgerOptions.day($0, "--deadline") }
         try await runLedgerAction {
-            let h = try await ledger.open().supervise(HazardID(id), authority: authority, deadline: due, by: actor, on: day)
+            let h = try await ledger.open(.existing).supervise(HazardID(id), authority: authority, deadline: due, by: actor, on: day)
             print("#\(h.id) supervised by \(authority), deadline \(h.deadline?.description ?? "—")")
         }
     }
