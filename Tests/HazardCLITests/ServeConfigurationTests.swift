@@ -76,7 +76,7 @@ struct ServeConfigurationTests {
         #expect(keys.count >= 16)
         for key in keys {
             let flag = "--" + key.replacingOccurrences(of: "_", with: "-")
-            #expect(help.stdout.contains(flag + " "), "\(flag) is not in serve --help")
+            #expect(help.stdout.contains(flag + " ") || help.stdout.contains(flag + ","), "\(flag) is not in serve --help")
             #expect(help.stdout.contains("HAZARD_" + key.uppercased()), "HAZARD_\(key.uppercased()) is not in serve --help")
         }
     }
