@@ -17,6 +17,10 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve grading and the hazard ledger over length-prefixed JSON-RPC (rpc/PROTOCOL.md).",
         discussion: """
+            Each setting below is also a HAZARD_* variable and a key of the JSON file given by --config \
+            (or HAZARD_CONFIG); a flag wins over the variable, the variable over the file, the file over \
+            the default. --print-config shows the result and where each value came from. Exit 2: a \
+            configuration mistake, or no checklists found.
             Without --auth the server runs unauthenticated and only on a loopback address.
             Query it with `hazard call engine.info`, rpc/python/hazard_rpc.py or rpc/examples/.
             SIGTERM or SIGINT stops accepting, finishes the requests in flight (within --shutdown-timeout)
