@@ -39,7 +39,7 @@ struct ServeSettings: Sendable {
     /// - Throws: `ServeConfigErrors` for a config file that is unreadable or wrong (every
     ///   mistake, located); `Invalid` for a variable of the wrong type.
     static func resolve(flags: [String: ConfigContent], environment: [String: String],
-                        configFile: (path: String, origin: String)?, table: [ServeSetting] = ServeSetting.all) async throws -> ServeSettings {
+                        configFile: (path: String, origin: String)?) async throws -> ServeSettings {
         var providers: [any ConfigProvider] = [
             InMemoryProvider(name: "flags", values: Dictionary(uniqueKeysWithValues: flags.map {
                 (AbsoluteConfigKey(ConfigKey($0.key)), ConfigValue($0.value, isSecret: false))
@@ -61,7 +61,7 @@ struct ServeSettings: Sendable {
         let sources: [Source] = [.flag, .environment, .file]
 
         var entries: [Entry] = []
-        for setting in table {
+        for setting in ServeSetting.all {
             let key = ConfigKey(setting.key)
             let value: ConfigContent?
             do {
