@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/hazard
 
-.PHONY: all deps build run examples test lint boundaries bench fuzz fuzz-smoke fuzz-replay clean documents-deps documents-pdf-test
+.PHONY: all deps build run examples test lint boundaries bench fuzz fuzz-smoke fuzz-replay clean documents-deps documents-pdf-test install uninstall install-test
 
 all: build
 
@@ -46,6 +46,38 @@ test: deps boundaries documents-deps
 	$(BIN) lint checklists
 	$(BIN) test checklists --coverage
 	$(MAKE) fuzz-replay
+	$(MAKE) install-test
+
+## Install a release build under PREFIX: the binary, the checklists where it finds them from any
+## folder ($(PREFIX)/share/hazard/checklists) and bash, zsh and fish completions. The release build
+## is incremental, so an up-to-date one is reused; `make install PREFIX=… INSTALL_BUILD_FLAGS=--scratch-path=DIR`
+## builds elsewhere. DESTDIR stages the files for packaging.
+PREFIX ?= /usr/local
+INSTALL_BUILD_FLAGS ?=
+install: deps
+	$(SWIFT) build -c release --product hazard $(INSTALL_BUILD_FLAGS)
+	@bin="$$($(SWIFT) build -c release $(INSTALL_BUILD_FLAGS) --show-bin-path)/hazard"; \
+	root="$(DESTDIR)$(PREFIX)"; set -e; \
+	install -d "$$root/bin" "$$root/share/hazard" "$$root/share/bash-completion/completions" \
+	  "$$root/share/zsh/site-functions" "$$root/share/fish/vendor_completions.d"; \
+	install -m 755 "$$bin" "$$root/bin/hazard"; \
+	rm -rf "$$root/share/hazard/checklists"; cp -R checklists "$$root/share/hazard/checklists"; \
+	"$$bin" --generate-completion-script bash > "$$root/share/bash-completion/completions/hazard"; \
+	"$$bin" --generate-completion-script zsh > "$$root/share/zsh/site-functions/_hazard"; \
+	"$$bin" --generate-completion-script fish > "$$root/share/fish/vendor_completions.d/hazard.fish"; \
+	echo "make install: $$root/bin/hazard, checklists in $$root/share/hazard/checklists, completions for bash, zsh and fish"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/hazard" "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/hazard" \
+	  "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_hazard" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/hazard.fish"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/hazard"
+
+## A clone of this checkout's HEAD installed under a temporary PREFIX answers `hazard checklists`
+## from another folder (Tests/install-test.sh). The clone's release build is cached in
+## .build/install-test, so after the first run only our own modules are rebuilt: measured on 2 cores,
+## 384 s the first time, 107 s after.
+install-test:
+	Tests/install-test.sh
 
 ## What printing documents to PDF needs (`hazard ledger document --pdf`, Tests/documents-pdf-test.sh):
 ## headless Chromium, poppler-utils (pdftotext, pdfinfo, pdftoppm) and a font with Chinese glyphs.

@@ -8,7 +8,9 @@ struct CallCommand: AsyncParsableCommand {
         abstract: "Call one method of a running `hazard serve` and print the result as JSON.",
         discussion: """
             Example: hazard call hazard.grade '{"checklist":"urban-gas-2023","answers":{"has_emergency_plan":false}}'
-            PARAMS_JSON '-' reads the params from standard input. Exits 1 on an RPC error, printing it to stderr.
+            PARAMS_JSON '-' reads the params from standard input. Exits 1 on an RPC error, printing it to stderr, \
+            and when the server cannot be reached ("cannot connect to 127.0.0.1:7420 (connection refused): \
+            is `hazard serve` running?").
             """
     )
 
@@ -48,6 +50,12 @@ struct CallCommand: AsyncParsableCommand {
             print(JSONWriter.string(result))
         } catch let error as RPCError {
             printError("error \(error.code): \(error.message)" + (error.data.map { " " + JSONWriter.string($0) } ?? ""))
+            throw ExitCode(1)
+        } catch let error as RPCSocketError {
+            printError("error: \(error.message)")
+            throw ExitCode(1)
+        } catch RPCClientError.connectionClosed {
+            printError("error: \(host):\(port) closed the connection before answering: is it a `hazard serve`, and was the request within its limits (--max-frame)? Its log says why")
             throw ExitCode(1)
         }
     }

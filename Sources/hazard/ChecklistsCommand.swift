@@ -15,7 +15,7 @@ struct ChecklistsCommand: ParsableCommand {
     @OptionGroup var options: ChecklistOptions
 
     func run() throws {
-        let checklists = options.load().sorted { ($0.sector, $0.id) < ($1.sector, $1.id) }
+        let checklists = try options.load().sorted { ($0.sector, $0.id) < ($1.sector, $1.id) }
         var rows = [["ID", "SECTOR", "STANDARD", "VERSION", "CRITERIA", "MANUAL", "ITEMS", "TESTS", "STATUS"]]
         for c in checklists {
             rows.append([c.id.rawValue, c.sector, c.standard.code, c.version, String(c.criterionCount), String(c.manualCount),

@@ -42,7 +42,7 @@ struct LedgerDocumentCommand: AsyncParsableCommand {
         try await runLedgerAction {
             let html: String
             do {
-                html = try await LedgerDocuments.html(kind.document, inspection: InspectionID(id), in: ledger.open())
+                html = try await LedgerDocuments.html(kind.document, inspection: InspectionID(id), in: ledger.open(.existing))
             } catch let error as DocumentError {
                 printError(error.description)
                 throw ExitCode(1)

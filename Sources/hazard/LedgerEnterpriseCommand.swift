@@ -19,7 +19,7 @@ struct LedgerEnterpriseCommand: AsyncParsableCommand {
         let actor = who.person
         try await runLedgerAction {
             let enterprise = try Enterprise(uscc: code, name: name, region: region, sectors: sector, sites: site)
-            let registration = try await ledger.open().register(enterprise, by: actor)
+            let registration = try await ledger.open(.creating).register(enterprise, by: actor)
             for line in Self.report(registration, sectorsGiven: !sector.isEmpty) { print(line) }
         }
     }

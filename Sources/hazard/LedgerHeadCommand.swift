@@ -25,7 +25,7 @@ struct LedgerHeadCommand: AsyncParsableCommand {
     func run() async throws {
         try await runLedgerAction {
             let key = try key.load()
-            guard let head = try await ledger.open().head(signedWith: key) else {
+            guard let head = try await ledger.open(.existing).head(signedWith: key) else {
                 printError("error: the ledger has no events yet; there is no head to keep")
                 throw ExitCode(1)
             }

@@ -11,7 +11,7 @@ struct LedgerListCommand: AsyncParsableCommand {
     func run() async throws {
         let filter = try list.filter()
         try await runLedgerAction {
-            let hazards = try await ledger.open().hazards(filter)
+            let hazards = try await ledger.open(.existing).hazards(filter)
             try HazardListRenderer.write(hazards, format: list.format, asOf: LedgerOptions.day(nil, ""), layout: list.layout)
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HazardCore
 import HazardLedger
 
@@ -7,7 +8,24 @@ struct LedgerOptions: ParsableArguments {
     @Option(name: [.customLong("db"), .customLong("database")], help: "Ledger file (SQLite).")
     var db = "./hazard.sqlite"
 
-    func open() throws -> Ledger {
+    /// Whether a command may start a new ledger.
+    enum Access {
+        /// Reads (`list`, `show`, `head`, `verify-chain`, `report …`) or changes hazards
+        /// already recorded (`plan`, `rectify`, `supervise` …): the file must exist.
+        case existing
+        /// Records new facts (`record`, `enterprise`, `enforce`): the file is created when missing.
+        case creating
+    }
+
+    /// Opens the ledger at `--db`.
+    ///
+    /// A read never creates the file: a mistyped `--db` would otherwise make an empty ledger
+    /// there and report "0 hazards" as if that were the truth.
+    func open(_ access: Access) throws -> Ledger {
+        if access == .existing, !FileManager.default.fileExists(atPath: db) {
+            printError("error: no ledger at \(db); give the ledger file with --db PATH (`hazard ledger record` and `hazard serve` create one)")
+            throw ExitCode(1)
+        }
         do {
             return try Ledger.open(path: db, clock: SystemClock())
         } catch let error as LedgerError {

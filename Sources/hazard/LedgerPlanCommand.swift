@@ -23,7 +23,7 @@ struct LedgerPlanCommand: AsyncParsableCommand {
                                      deadline: try deadline.map { try LedgerOptions.day($0, "--deadline") }, contingency: contingency)
         let day = try LedgerOptions.day(on, "--on")
         try await runLedgerAction {
-            let h = try await ledger.open().plan(plan, for: HazardID(id), by: actor, on: day)
+            let h = try await ledger.open(.existing).plan(plan, for: HazardID(id), by: actor, on: day)
             print("#\(h.id) \(h.status.rawValue), deadline \(h.deadline?.description ?? "—")")
         }
     }

@@ -12,7 +12,7 @@ struct LedgerShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runLedgerAction {
-            let detail = try await ledger.open().detail(HazardID(id))
+            let detail = try await ledger.open(.existing).detail(HazardID(id))
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

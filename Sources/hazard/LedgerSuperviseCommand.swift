@@ -18,7 +18,7 @@ struct LedgerSuperviseCommand: AsyncParsableCommand {
         let day = try LedgerOptions.day(on, "--on")
         let due = try deadline.map { try LedgerOptions.day($0, "--deadline") }
         try await runLedgerAction {
-            let h = try await ledger.open().supervise(HazardID(id), authority: authority, deadline: due, by: actor, on: day)
+            let h = try await ledger.open(.existing).supervise(HazardID(id), authority: authority, deadline: due, by: actor, on: day)
             // Answer with the supervision's own deadline (the one just given); when a plan's
             // deadline governs overdue instead, say so rather than print it as if it were D.
             var line = "#\(h.id) supervised by \(authority) from \(day), supervision deadline \(h.state.supervision?.deadline?.description ?? "—")"

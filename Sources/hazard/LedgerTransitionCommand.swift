@@ -15,7 +15,7 @@ enum LedgerTransitionCommand {
             let actor = who.person
             let day = try LedgerOptions.day(on, "--on")
             try await runLedgerAction {
-                let h = try await ledger.open().apply(change(note), to: HazardID(id), by: actor, on: day)
+                let h = try await ledger.open(.existing).apply(change(note), to: HazardID(id), by: actor, on: day)
                 print("#\(h.id) \(h.status.rawValue)\(h.state.supervision.map { ", supervised by \($0.authority)" } ?? "")")
             }
         }

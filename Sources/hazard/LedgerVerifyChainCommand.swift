@@ -46,7 +46,7 @@ struct LedgerVerifyChainCommand: AsyncParsableCommand {
     func run() async throws {
         try await runLedgerAction {
             let key = try key.load()
-            let report = try await ledger.open().verifyChain(anchor: head.flatMap(ChainHead.init(parsing:)), key: key)
+            let report = try await ledger.open(.existing).verifyChain(anchor: head.flatMap(ChainHead.init(parsing:)), key: key)
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

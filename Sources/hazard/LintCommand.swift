@@ -17,11 +17,11 @@ struct LintCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Checklist files or folders (default: checklists).")
-    var paths: [String] = ["checklists"]
+    @Argument(help: "Checklist files or folders (default: $HAZARD_CHECKLISTS, ./checklists or the installed ones, as for --checklists).")
+    var paths: [String] = []
 
     func run() throws {
-        let batch = ChecklistLoader(registry: BuiltinPlugins.registry).loadAll(paths)
+        let batch = ChecklistLoader(registry: BuiltinPlugins.registry).loadAll(try ChecklistOptions.paths(paths))
         for diagnostic in batch.diagnostics { printError(diagnostic.description) }
         let errors = batch.diagnostics.filter { $0.severity == .error }.count
         let warnings = batch.diagnostics.count - errors

@@ -21,7 +21,7 @@ struct ReportDispatchCommand: AsyncParsableCommand {
     func run() async throws {
         let query = DispatchQuery(from: try LedgerOptions.day(from, "--from"), to: try LedgerOptions.day(to, "--to"), region: region, sector: sector)
         try await runLedgerAction {
-            let report = try await ledger.open().dispatchReport(query)
+            let report = try await ledger.open(.existing).dispatchReport(query)
             try DispatchRenderer.write(report, format: format, language: lang)
         }
     }

@@ -14,7 +14,7 @@ struct ReportHazardsCommand: AsyncParsableCommand {
         let filter = try list.filter()
         let day = try LedgerOptions.day(asOf, "--as-of")
         try await runLedgerAction {
-            let hazards = try await ledger.open().hazards(filter)
+            let hazards = try await ledger.open(.existing).hazards(filter)
             try HazardListRenderer.write(hazards, format: list.format, asOf: day, layout: list.layout)
         }
     }

@@ -17,6 +17,10 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve grading and the hazard ledger over length-prefixed JSON-RPC (rpc/PROTOCOL.md).",
         discussion: """
+            Each setting below is also a HAZARD_* variable and a key of the JSON file given by --config \
+            (or HAZARD_CONFIG); a flag wins over the variable, the variable over the file, the file over \
+            the default. --print-config shows the result and where each value came from. Exit 2: a \
+            configuration mistake, or no checklists found.
             Without --auth the server runs unauthenticated and only on a loopback address.
             Query it with `hazard call engine.info`, rpc/python/hazard_rpc.py or rpc/examples/.
             SIGTERM or SIGINT stops accepting, finishes the requests in flight (within --shutdown-timeout)
@@ -28,67 +32,34 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "Address to listen on (non-loopback needs --auth).")
-    var host = "127.0.0.1"
+    // Each setting is an optional flag without a default: the default comes from
+    // ServeSetting.all after the environment and the config file have had their say.
+    @Option(help: ServeSetting.help("host")) var host: String?
+    @Option(help: ServeSetting.help("port")) var port: Int?
+    @Option(name: [.customLong("database"), .customLong("db")], help: ServeSetting.help("database")) var database: String?
+    @Option(help: ServeSetting.help("auth")) var auth: String?
+    @Option(help: ServeSetting.help("max_frame")) var maxFrame: Int?
+    @Option(help: ServeSetting.help("max_connections")) var maxConnections: Int?
+    @Option(help: ServeSetting.help("idle_timeout")) var idleTimeout: Double?
+    @Option(help: ServeSetting.help("max_response")) var maxResponse: Int?
+    @Option(help: ServeSetting.help("output_high_water")) var outputHighWater: Int?
+    @Option(help: ServeSetting.help("auth_timeout")) var authTimeout: Double?
+    @Option(help: ServeSetting.help("max_unauthenticated")) var maxUnauthenticated: Int?
+    @Option(help: ServeSetting.help("max_unauthenticated_per_address")) var maxUnauthenticatedPerAddress: Int?
+    @Option(help: ServeSetting.help("max_frame_unauthenticated")) var maxFrameUnauthenticated: Int?
+    @Option(help: ServeSetting.help("shutdown_timeout")) var shutdownTimeout: Double?
+    @Option(help: ServeSetting.help("log_level")) var logLevel: String?
 
-    @Option(help: "TCP port (0 picks a free one).")
-    var port = RPCServerConfiguration.defaultPort
+    @Option(help: ArgumentHelp("Config file (JSON object of settings, e.g. examples/hazard-serve.json; default $HAZARD_CONFIG).", valueName: "file"))
+    var config: String?
 
-    @Option(name: [.customLong("database"), .customLong("db")], help: "Ledger file (SQLite), created if missing.")
-    var database = "./hazard.sqlite"
-
-    @Option(help: "Token file (JSON, tokens stored as SHA-256); see rpc/PROTOCOL.md §4.")
-    var auth: String?
-
-    @Option(help: "Largest request frame in bytes.")
-    var maxFrame = RPCFrameDecoder.defaultMaxFrameLength
-
-    @Option(help: "Most connections at once.")
-    var maxConnections = 512
-
-    @Option(help: "Seconds a connection may go without completing a frame (not counting time its requests run).")
-    var idleTimeout = 60.0
-
-    @Option(help: "Largest response frame in bytes (one response, or a batch's together; 1024…1 GiB); a larger answer is -32013.")
-    var maxResponse = RPCServerConfiguration.defaultMaxResponseLength
-
-    @Option(help: "Bytes of responses a client may leave untaken before its connection stops reading (resumes below a quarter).")
-    var outputHighWater = 1 << 20
-
-    @Option(help: "With --auth: seconds a connection may stay unauthenticated before it is closed (-32001).")
-    var authTimeout = 10.0
-
-    @Option(help: "With --auth: most unauthenticated connections at once (the other slots stay free for authenticated clients; -32011).")
-    var maxUnauthenticated = 256
-
-    @Option(help: "With --auth: most unauthenticated connections from one address (-32011).")
-    var maxUnauthenticatedPerAddress = 16
-
-    @Option(help: "With --auth: largest frame in bytes before authenticating (-32010).")
-    var maxFrameUnauthenticated = 64 << 10
-
-    @Option(help: "Seconds a connection gets on SIGTERM/SIGINT to answer what it has read before it is closed.")
-    var shutdownTimeout = 10.0
-
-    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
-    var logLevel = "info"
+    @Flag(help: "Print the effective configuration, each value with where it came from, and exit.")
+    var printConfig = false
 
     @Flag(help: "Print the SHA-256 of a token read from standard input (for the --auth file) and exit.")
     var hashToken = false
 
     @OptionGroup var options: ChecklistOptions
-
-    func validate() throws {
-        // Checked here too so a bad value is a usage error before anything starts (and never
-        // a crash converting NaN, or a port NIO would wrap).
-        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0…65535") }
-        do { _ = try RPCServerConfiguration.idleTimeout(seconds: idleTimeout) } catch { throw ValidationError("--idle-timeout: \(error.message)") }
-        do { _ = try RPCServerConfiguration.timeout("auth timeout", seconds: authTimeout) } catch { throw ValidationError("--auth-timeout: \(error.message)") }
-        do { _ = try RPCServerConfiguration.timeout("shutdown timeout", seconds: shutdownTimeout) } catch { throw ValidationError("--shutdown-timeout: \(error.message)") }
-        guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-    }
 
     func run() async throws {
         if hashToken {
@@ -100,8 +71,19 @@ struct ServeCommand: AsyncParsableCommand {
             }
             return
         }
+        let (settings, checklistLocation) = try await resolveSettings()
+        if printConfig {
+            printConfiguration(settings, checklists: checklistLocation)
+            guard checklistLocation != nil else { throw ExitCode(2) }
+            return
+        }
+        guard let checklistLocation else { throw ExitCode(2) }
+        let checked = try validated(settings)
+        let host = checked.configuration.host
+        let database = checked.database
+
         ServeCommand.returnLargeBuffersToTheSystem()
-        let level = Logger.Level(rawValue: logLevel) ?? .info
+        let level = checked.logLevel
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
@@ -110,7 +92,7 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "hazard.rpc")
 
         var authConfiguration: RPCAuthConfiguration?
-        if let auth {
+        if let auth = checked.auth {
             guard let data = FileManager.default.contents(atPath: auth) else {
                 printError("\(auth): error: cannot read the token file")
                 throw ExitCode(1)
@@ -120,16 +102,8 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let configuration: RPCServerConfiguration
+        let configuration = checked.configuration
         do {
-            configuration = RPCServerConfiguration(
-                host: host, port: port, maxFrameLength: maxFrame, maxConnections: maxConnections,
-                idleTimeout: try RPCServerConfiguration.idleTimeout(seconds: idleTimeout),
-                maxResponseLength: maxResponse, outputHighWater: outputHighWater, outputLowWater: max(1, outputHighWater / 4),
-                authTimeout: try RPCServerConfiguration.timeout("auth timeout", seconds: authTimeout),
-                maxUnauthenticatedConnections: maxUnauthenticated, maxUnauthenticatedPerAddress: maxUnauthenticatedPerAddress,
-                unauthenticatedMaxFrameLength: min(maxFrameUnauthenticated, maxFrame),
-                shutdownTimeout: try RPCServerConfiguration.timeout("shutdown timeout", seconds: shutdownTimeout))
             try configuration.validate(authenticated: authConfiguration != nil)
         } catch {
             printError(error.description)
@@ -137,7 +111,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         if authConfiguration == nil { logger.notice("rpc.unauthenticated", metadata: ["rpc.host": "\(host)"]) }
 
-        let batch = options.loadBatch()
+        let batch = ChecklistOptions.loadBatch(checklistLocation.paths)
         let checklists = batch.checklists
         let ledger: Ledger
         do { ledger = try Ledger.open(path: database, clock: SystemClock()) } catch {
@@ -155,14 +129,18 @@ struct ServeCommand: AsyncParsableCommand {
                                                 extra: RPCLedgerMethods(ledger: ledger, engine: engine).methods())
             return RPCDispatcher(methods: methods, auth: authenticated, throttle: throttle, logger: logger)
         }
-        let host = self.host
         let server = RPCServer(configuration: configuration, dispatcherPerEventLoop: makeDispatcher, logger: logger) { port in
             // One line on stdout that scripts (and `make run`) can read.
             let line = "hazard serve: listening on \(host):\(port) with \(checklists.count) checklists; try: hazard call --port \(port) engine.info\n"
             FileHandle.standardOutput.write(Data(line.utf8))
         }
         let group = ServiceGroup(configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        do {
+            try await group.run()
+        } catch let error as RPCSocketError {
+            printError("error: \(error.message)")
+            throw ExitCode(1)
+        }
         // Every connection has finished; the last reference to the ledger goes with this scope,
         // which closes the database (GRDB checkpoints the WAL on close).
         logger.info("rpc.database_closed", metadata: ["rpc.database": "\(database)"])

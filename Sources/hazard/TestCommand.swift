@@ -10,14 +10,14 @@ struct TestCommand: ParsableCommand {
         discussion: "Ends with 'N passed, N failed'; exits 1 on any failure or load error."
     )
 
-    @Argument(help: "Checklist files or folders (default: checklists).")
-    var paths: [String] = ["checklists"]
+    @Argument(help: "Checklist files or folders (default: $HAZARD_CHECKLISTS, ./checklists or the installed ones, as for --checklists).")
+    var paths: [String] = []
 
     @Flag(help: "List criteria that no test expects as a hazard, or none as compliant/not applicable.")
     var coverage = false
 
     func run() throws {
-        let batch = ChecklistLoader(registry: BuiltinPlugins.registry).loadAll(paths)
+        let batch = ChecklistLoader(registry: BuiltinPlugins.registry).loadAll(try ChecklistOptions.paths(paths))
         for diagnostic in batch.diagnostics { printError(diagnostic.description) }
         var passed = 0, failed = 0
         for checklist in batch.checklists {

@@ -32,17 +32,19 @@ struct CLI {
     }()
 
     /// Runs `hazard arguments…` in `directory` (default: the package root) with `environment`
-    /// added to this process's, feeding `input` on stdin.
+    /// added to this process's (less the `HAZARD_*` variables, so a developer's own settings
+    /// cannot change what a test sees), feeding `input` on stdin. `executable` runs another
+    /// copy of the binary (e.g. one placed in an install layout).
     static func run(
         _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-        input: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+        input: String? = nil, executable: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> Result {
-        let path = try #require(binary, "hazard is not built beside the tests", sourceLocation: sourceLocation)
+        let path = try executable ?? #require(binary, "hazard is not built beside the tests", sourceLocation: sourceLocation)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("HAZARD_") }.merging(environment) { $1 }
         let out = Pipe(), err = Pipe(), inp = Pipe()
         process.standardOutput = out
         process.standardError = err

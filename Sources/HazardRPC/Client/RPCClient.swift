@@ -16,20 +16,21 @@ public struct RPCClient {
 
     /// Connects, runs `body` with the client, then closes the connection.
     ///
-    /// - Throws: connection errors, `RPCClientError`, or whatever `body` throws.
+    /// - Throws: `RPCSocketError` when it cannot connect, `RPCClientError`, or whatever `body` throws.
     public static func withConnection<Result>(
         host: String, port: Int, maxFrameLength: Int = RPCClient.defaultMaxFrameLength,
         group: (any EventLoopGroup)? = nil,
         _ body: (inout RPCClient) async throws -> Result
     ) async throws -> Result {
-        let channel = try await ClientBootstrap(group: group ?? MultiThreadedEventLoopGroup.singleton)
+        // A failed connect is thrown in words ("connection refused: is `hazard serve` running?").
+        let channel = try await RPCSocketError.whileConnecting(to: host, port) { try await ClientBootstrap(group: group ?? MultiThreadedEventLoopGroup.singleton)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .connect(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(RPCFrameDecoder(maxFrameLength: maxFrameLength)))
                     return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
-            }
+            } }
         return try await channel.executeThenClose { inbound, outbound in
             var client = RPCClient(inbound: inbound.makeAsyncIterator(), outbound: outbound, allocator: channel.channel.allocator)
             return try await body(&client)

@@ -68,7 +68,8 @@ public final class RPCServer: Service {
         let configuration = configuration
         let metrics = metrics
         let admission = admission
-        let listener = try await ServerBootstrap(group: group)
+        // A bind failure ("port in use") is thrown in words, see RPCSocketError.
+        let listener = try await RPCSocketError.whileListening(on: configuration.host, configuration.port) { try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 512)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -113,7 +114,7 @@ public final class RPCServer: Service {
                     }
                     return child
                 }
-            }
+            } }
         // The name was judged before binding; judge again what was bound, in case it resolved
         // differently then (an unauthenticated server must never be reachable from elsewhere).
         if dispatcher.auth == nil, !(listener.channel.localAddress.map(RPCServerConfiguration.isLoopback) ?? false) {
