@@ -1,10 +1,12 @@
 import ArgumentParser
+import Foundation
 import HazardCore
 import HazardLedger
 
 /// Where the ledger is and who acts on it; shared by the `ledger` and `report` commands.
 struct LedgerOptions: ParsableArguments {
-    @Option(name: [.customLong("db"), .customLong("database")], help: "Ledger file (SQLite).")
+    @Option(name: [.customLong("db"), .customLong("database")],
+            help: "Ledger: a SQLite file (PATH or sqlite:PATH) or postgres://user@host:port/db (password from PGPASSWORD).")
     var db = "./hazard.sqlite"
 
     @Option(name: .customLong("as"), help: "Who performs the action (recorded in the event).")
@@ -13,13 +15,19 @@ struct LedgerOptions: ParsableArguments {
     @Option(help: "The actor's role, e.g. inspector, safety-officer, bureau.")
     var role = "operator"
 
-    func open() throws -> Ledger {
+    func open() async throws -> Ledger {
         do {
-            return try Ledger.open(path: db, clock: SystemClock())
+            return try await Ledger.open(Self.location(db), clock: SystemClock())
         } catch let error as LedgerError {
             printError("\(db): \(error.description)")
             throw ExitCode(1)
         }
+    }
+
+    /// `--database` as a ledger location; a PostgreSQL password comes from `PGPASSWORD`, never
+    /// from the command line.
+    static func location(_ text: String) throws(LedgerError) -> LedgerLocation {
+        try LedgerLocation(parsing: text, password: ProcessInfo.processInfo.environment["PGPASSWORD"])
     }
 
     func person() throws -> Person {

@@ -48,7 +48,7 @@ struct LedgerRecordCommand: AsyncParsableCommand {
         let input = InspectionInput(enterprise: code, site: site, kind: kind, inspectors: inspectors, date: day,
                                     sector: sector ?? target.sector, signedBy: signedBy ?? inspectors[0])
         try await runLedgerAction {
-            let store = try ledger.open()
+            let store = try await ledger.open()
             if let name {
                 guard let region else { throw ValidationError("--name needs --region CODE to register the enterprise") }
                 try await store.register(Enterprise(uscc: code, name: name, region: region, sectors: [sector ?? target.sector], sites: site.map { [$0] } ?? []), by: actor)

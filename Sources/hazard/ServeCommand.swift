@@ -34,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "TCP port (0 picks a free one).")
     var port = RPCServerConfiguration.defaultPort
 
-    @Option(name: [.customLong("database"), .customLong("db")], help: "Ledger file (SQLite), created if missing.")
+    @Option(name: [.customLong("database"), .customLong("db")], help: "Ledger: a SQLite file (PATH or sqlite:PATH, created if missing) or postgres://user@host:port/db (password from PGPASSWORD).")
     var database = "./hazard.sqlite"
 
     @Option(help: "Token file (JSON, tokens stored as SHA-256); see rpc/PROTOCOL.md §4.")
@@ -140,7 +140,7 @@ struct ServeCommand: AsyncParsableCommand {
         let batch = options.loadBatch()
         let checklists = batch.checklists
         let ledger: Ledger
-        do { ledger = try Ledger.open(path: database, clock: SystemClock()) } catch {
+        do { ledger = try await Ledger.open(LedgerOptions.location(database), clock: SystemClock()) } catch {
             printError("\(database): error: \(error)")
             throw ExitCode(1)
         }
@@ -165,7 +165,8 @@ struct ServeCommand: AsyncParsableCommand {
         try await group.run()
         // Every connection has finished; the last reference to the ledger goes with this scope,
         // which closes the database (GRDB checkpoints the WAL on close).
-        logger.info("rpc.database_closed", metadata: ["rpc.database": "\(database)"])
+        await ledger.close()
+        logger.info("rpc.database_closed", metadata: ["rpc.database": "\(ledger.location)"])
     }
 }
 

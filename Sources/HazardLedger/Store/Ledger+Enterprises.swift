@@ -12,29 +12,44 @@ extension Ledger {
     @discardableResult
     public func register(_ enterprise: Enterprise, by actor: Person,
                          checkingExisting check: @escaping @Sendable (Enterprise?) throws -> Void = { _ in }) async throws -> Enterprise {
-        let at = clock.now()
-        return try await database.write { db in
+        try await store.register(enterprise, by: actor, at: clock.now(), checkingExisting: check)
+    }
+
+    /// The enterprise with this code, or nil.
+    ///
+    /// - Throws: driver errors.
+    public func enterprise(_ uscc: USCC) async throws -> Enterprise? {
+        try await store.enterprise(uscc)
+    }
+
+    /// The `enterprise.registered` event's payload.
+    static func registrationPayload(_ enterprise: Enterprise) -> String {
+        var payload = CanonicalJSON()
+        payload.add("name", enterprise.name)
+        payload.add("region", enterprise.region)
+        payload.add("sectors", strings: enterprise.sectors)
+        payload.add("sites", strings: enterprise.sites)
+        payload.add("uscc", enterprise.uscc.rawValue)
+        return payload.finish()
+    }
+}
+
+extension SQLiteLedgerStore {
+    func register(_ enterprise: Enterprise, by actor: Person, at: Timestamp,
+                  checkingExisting check: @escaping @Sendable (Enterprise?) throws -> Void) async throws -> Enterprise {
+        try await database.write { db in
             let existing = try Int64.fetchOne(db, sql: "SELECT id FROM enterprise WHERE uscc = ?", arguments: [enterprise.uscc.rawValue])
             try check(try existing.flatMap { try Self.fetchEnterprise(db, id: $0) })
             var events = try EventWriter(db, at: at)
             let id = try Self.upsert(db, enterprise)
             for site in enterprise.sites { _ = try Self.siteID(db, enterprise: id, name: site) }
-            var payload = CanonicalJSON()
-            payload.add("name", enterprise.name)
-            payload.add("region", enterprise.region)
-            payload.add("sectors", strings: enterprise.sectors)
-            payload.add("sites", strings: enterprise.sites)
-            payload.add("uscc", enterprise.uscc.rawValue)
             try events.append(db, kind: "enterprise.registered", hazard: nil, inspection: nil, enterprise: id, actor: actor,
-                              day: at.day.daysSinceEpoch, payload: payload.finish())
+                              day: at.day.daysSinceEpoch, payload: Ledger.registrationPayload(enterprise))
             return try Self.fetchEnterprise(db, id: id) ?? enterprise
         }
     }
 
-    /// The enterprise with this code, or nil.
-    ///
-    /// - Throws: GRDB errors.
-    public func enterprise(_ uscc: USCC) async throws -> Enterprise? {
+    func enterprise(_ uscc: USCC) async throws -> Enterprise? {
         try await database.read { db in
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM enterprise WHERE uscc = ?", arguments: [uscc.rawValue]) else { return nil }
             return try Self.fetchEnterprise(db, id: id)
