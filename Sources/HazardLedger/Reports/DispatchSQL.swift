@@ -1,3 +1,5 @@
+import HazardCore
+
 /// The dispatch report's two queries for a validated `DispatchQuery`, written once for both
 /// stores; only how a condition is counted differs (SQLite sums a comparison, PostgreSQL
 /// counts with a FILTER) and SQLite names its covering index.

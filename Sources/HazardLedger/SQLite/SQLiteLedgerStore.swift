@@ -34,8 +34,9 @@ struct SQLiteLedgerStore: LedgerStore {
         var after = Int64.min
         while true {
             let sql = "SELECT \(table.columns.map(\.name).joined(separator: ", ")) FROM \(table.rawValue) WHERE \(table.key) > ? ORDER BY \(table.key) LIMIT ?"
+            let arguments: StatementArguments = [after, batch]
             let page = try await database.read { db in
-                try Row.fetchAll(db, sql: sql, arguments: [after, batch]).map { row in
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                     (0..<row.count).map { i -> SQLValue in
                         switch (row[i] as DatabaseValue).storage {
                         case .null: .null
