@@ -19,7 +19,8 @@ struct LedgerOptions: ParsableArguments {
         do {
             return try await Ledger.open(Self.location(db), clock: SystemClock())
         } catch let error as LedgerError {
-            printError("\(db): \(error.description)")
+            // A postgres:// URL may carry a password the parser refused: never echo it.
+            printError(db.hasPrefix("postgres") ? error.description : "\(db): \(error.description)")
             throw ExitCode(1)
         }
     }

@@ -61,7 +61,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
         }
         guard let url = URLComponents(string: text) else { throw invalid("not a URL") }
         if url.password != nil {
-            throw invalid("a password in the URL would show in the process list; set PGPASSWORD or the configuration file's database_password")
+            throw invalid("a password in the URL would show in the process list; set PGPASSWORD instead")
         }
         guard let user = url.user, !user.isEmpty else { throw invalid("no user") }
         let database = url.path.hasPrefix("/") ? String(url.path.dropFirst()) : url.path
