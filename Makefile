@@ -36,11 +36,16 @@ examples: build
 	  echo "════ $$f"; $(BIN) evaluate "$$f" || exit 1; echo; \
 	done
 
-## Every test: module boundaries, Swift tests, documents printed to PDF, the Python client against the real server,
-## checklist lint and checklist test cases.
+## Every test: module boundaries, Swift tests, documents printed to PDF, the Python client against
+## the real server, checklist lint and checklist test cases. The Swift tests run the ledger suite on
+## SQLite and on a throwaway PostgreSQL cluster (Tests/Support/postgres-cluster.sh: Debian's
+## postgresql, installed when missing, a unix socket in a temp folder, stopped at the end even on
+## failure); HAZARD_REQUIRE_POSTGRES makes a missing cluster a failure, not a skip.
 test: deps boundaries documents-deps
 	$(SWIFT) build
-	$(SWIFT) test
+	@set -e; eval "$$(Tests/Support/postgres-cluster.sh start)"; \
+	  trap 'Tests/Support/postgres-cluster.sh stop "$$HAZARD_PG_DIR"' EXIT; \
+	  HAZARD_REQUIRE_POSTGRES=1 $(SWIFT) test
 	Tests/documents-pdf-test.sh
 	python3 rpc/python/tests/run.py
 	$(BIN) lint checklists

@@ -45,6 +45,7 @@ let package = Package(
         // `hazard serve` settings from flags, HAZARD_* variables and a JSON file (the default
         // trait: JSON only, so no YAML library beside our own libyaml binding).
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
@@ -59,6 +60,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The system SQLite module GRDB links, for binding the hot INSERTs directly.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                // The PostgreSQL store (`--database postgres://…`), Sources/HazardLedger/Postgres.
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/HazardLedger",
             // The GB/T 2260 rows RegionTable.swift embeds; its tests read it, the build does not.

@@ -13,7 +13,7 @@ struct LedgerCommand: AsyncParsableCommand {
             LedgerEnterpriseCommand.self, LedgerRecordCommand.self, LedgerListCommand.self, LedgerShowCommand.self,
             LedgerPlanCommand.self, LedgerTransitionCommand.Rectify.self, LedgerTransitionCommand.Verify.self,
             LedgerTransitionCommand.Reject.self, LedgerSuperviseCommand.self, LedgerTransitionCommand.Unsupervise.self,
-            LedgerEnforceCommand.self, LedgerVerifyChainCommand.self, LedgerHeadCommand.self, LedgerDocumentCommand.self,
+            LedgerEnforceCommand.self, LedgerVerifyChainCommand.self, LedgerHeadCommand.self, LedgerDocumentCommand.self, LedgerCopyCommand.self,
         ]
     )
 }

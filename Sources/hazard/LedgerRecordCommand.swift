@@ -50,10 +50,14 @@ struct LedgerRecordCommand: AsyncParsableCommand {
         let input = InspectionInput(enterprise: code, site: site, kind: kind, inspectors: inspectors, date: day,
                                     sector: sector ?? target.sector, signedBy: signedBy ?? inspectors[0])
         try await runLedgerAction {
-            let store = try ledger.open(.creating)
+            let store = try await ledger.open(.creating)
             if let name {
                 guard let region else { throw ValidationError("--name needs --region CODE to register the enterprise") }
-                try await store.register(Enterprise(uscc: code, name: name, region: region, sectors: [sector ?? target.sector], sites: site.map { [$0] } ?? []), by: actor)
+                // Without --sector an enterprise already registered keeps its sectors (it may
+                // have several); a new one gets the checklist's.
+                let known = try await store.enterprise(code)
+                let sectors = sector.map { [$0] } ?? (known == nil ? [target.sector] : [])
+                try await store.register(Enterprise(uscc: code, name: name, region: region, sectors: sectors, sites: site.map { [$0] } ?? []), by: actor)
             }
             let recorded = try await store.record(input, evaluation: evaluation, by: actor)
             let c = evaluation.counts

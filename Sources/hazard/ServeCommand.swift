@@ -114,7 +114,7 @@ struct ServeCommand: AsyncParsableCommand {
         let batch = ChecklistOptions.loadBatch(checklistLocation.paths)
         let checklists = batch.checklists
         let ledger: Ledger
-        do { ledger = try Ledger.open(path: database, clock: SystemClock()) } catch {
+        do { ledger = try await Ledger.open(LedgerOptions.location(database), clock: SystemClock()) } catch {
             printError("\(database): error: \(error)")
             throw ExitCode(1)
         }
@@ -143,7 +143,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // Every connection has finished; the last reference to the ledger goes with this scope,
         // which closes the database (GRDB checkpoints the WAL on close).
-        logger.info("rpc.database_closed", metadata: ["rpc.database": "\(database)"])
+        await ledger.close()
+        logger.info("rpc.database_closed", metadata: ["rpc.database": "\(ledger.location)"])
     }
 }
 

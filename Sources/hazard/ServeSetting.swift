@@ -48,7 +48,7 @@ extension ServeSetting {
     static let all: [ServeSetting] = [
         .init("host", .string, .string("127.0.0.1"), "Address to listen on (non-loopback needs auth)."),
         .init("port", .integer, .int(RPCServerConfiguration.defaultPort), "TCP port (0 picks a free one)."),
-        .init("database", .path, .string("./hazard.sqlite"), "Ledger file (SQLite), created if missing."),
+        .init("database", .string, .string("./hazard.sqlite"), "Ledger: a SQLite file (PATH or sqlite:PATH, created if missing) or postgres://user@host:port/db (password from PGPASSWORD, never in the URL)."),
         .init("checklists", .path, nil, "Checklist folders or files, `:`-separated (default: ./checklists, else the installed ones)."),
         .init("auth", .path, nil, "Token file (JSON, tokens stored as SHA-256); see rpc/PROTOCOL.md §4. Its contents are never printed."),
         .init("max_frame", .integer, .int(RPCFrameDecoder.defaultMaxFrameLength), "Largest request frame in bytes."),

@@ -8,9 +8,9 @@ struct DispatchReportTests {
         (report.overall + report.additional + report.enforcement).first { $0.item == item }?.figure
     }
 
-    @Test("group 1 counts major hazards by source, supervision and rectification, cumulative and in period")
-    func groupOne() async throws {
-        let f = try await LedgerFixture()
+    @Test("group 1 counts major hazards by source, supervision and rectification, cumulative and in period", arguments: LedgerFixture.stores)
+    func groupOne(store: StoreKind) async throws {
+        let f = try await LedgerFixture(store)
         let may = Day(year: 2026, month: 5, day: 20)!
         let june = LedgerFixture.day
         let old = try await f.record(.selfInspection, major: 1, general: 1, date: may).hazards
@@ -49,9 +49,9 @@ struct DispatchReportTests {
         #expect(figure(may24, "1.2") == .init())
     }
 
-    @Test("overdue hazards are counted as of the end of the period")
-    func overdue() async throws {
-        let f = try await LedgerFixture()
+    @Test("overdue hazards are counted as of the end of the period", arguments: LedgerFixture.stores)
+    func overdue(store: StoreKind) async throws {
+        let f = try await LedgerFixture(store)
         let ids = try await f.record(major: 1, general: 0).hazards
         try await f.ledger.plan(f.completePlan, for: ids[0], by: f.owner, on: LedgerFixture.day)
         let before = try await f.ledger.dispatchReport(DispatchQuery(from: LedgerFixture.day, to: Day(year: 2026, month: 7, day: 10)!))
@@ -60,9 +60,9 @@ struct DispatchReportTests {
         #expect(figure(after, "A.8")?.cumulative == 1)
     }
 
-    @Test("a period that ends before it starts is refused")
-    func emptyPeriod() async throws {
-        let f = try await LedgerFixture()
+    @Test("a period that ends before it starts is refused", arguments: LedgerFixture.stores)
+    func emptyPeriod(store: StoreKind) async throws {
+        let f = try await LedgerFixture(store)
         let error = await #expect(throws: LedgerError.self) {
             try await f.ledger.dispatchReport(DispatchQuery(from: LedgerFixture.day, to: Day(year: 2026, month: 1, day: 1)!))
         }

@@ -132,9 +132,9 @@ struct LedgerIntegrityTests {
         #expect(try await f.ledger.hazards(HazardFilter()).isEmpty)
     }
 
-    @Test("a backdated rectification is refused in the ledger, and verify-chain replays the days")
-    func backdatedRectification() async throws {
-        let f = try await LedgerFixture()
+    @Test("a backdated rectification is refused in the ledger, and verify-chain replays the days", arguments: LedgerFixture.stores)
+    func backdatedRectification(store: StoreKind) async throws {
+        let f = try await LedgerFixture(store)
         let id = try #require(try await f.record(major: 0, general: 1).hazards.first)
         let error = await #expect(throws: IllegalTransition.self) {
             try await f.ledger.rectify(id, by: f.owner, on: Day(year: 1990, month: 1, day: 1)!)
@@ -146,9 +146,9 @@ struct LedgerIntegrityTests {
         #expect(try await f.ledger.verifyChain().isIntact)
     }
 
-    @Test("the credential of a rectification is stored and replayed: the same token cannot close it under another name")
-    func fourEyesStored() async throws {
-        let f = try await LedgerFixture()
+    @Test("the credential of a rectification is stored and replayed: the same token cannot close it under another name", arguments: LedgerFixture.stores)
+    func fourEyesStored(store: StoreKind) async throws {
+        let f = try await LedgerFixture(store)
         let id = try #require(try await f.record(major: 0, general: 1).hazards.first)
         try await f.ledger.rectify(id, by: Person(name: "王五", role: "rpc department (bureau)", principal: "bureau"), on: LedgerFixture.day)
         #expect(try await f.ledger.hazard(id).state.rectifiedByPrincipal == "bureau")

@@ -18,12 +18,21 @@ struct LedgerFixture {
         try await self.init(ledger: Ledger.inMemory(clock: FixedClock(Timestamp(day: Self.today, seconds: 3600))))
     }
 
+    /// A fresh ledger on `store`: in-memory SQLite, or its own schema in the test PostgreSQL.
+    init(_ store: StoreKind, registering: Bool = true) async throws {
+        try await self.init(ledger: store.makeLedger(clock: FixedClock(Timestamp(day: Self.today, seconds: 3600))), registering: registering)
+    }
+
+    /// The stores every parameterised ledger test runs on: SQLite always, PostgreSQL when the
+    /// test cluster is there (`make test` starts one and requires it, see `StoreAvailabilityTests`).
+    static var stores: [StoreKind] { StoreKind.available }
+
     /// The same on a ledger file at `path`; `registering: false` opens one already set up.
     init(path: String, registering: Bool = true) async throws {
         try await self.init(ledger: Ledger.open(path: path, clock: FixedClock(Timestamp(day: Self.today, seconds: 3600))), registering: registering)
     }
 
-    private init(ledger: Ledger, registering: Bool = true) async throws {
+    init(ledger: Ledger, registering: Bool = true) async throws {
         self.ledger = ledger
         uscc = try USCC.completing("91320581MA1XXXXX0")
         guard registering else { return }
@@ -35,9 +44,10 @@ struct LedgerFixture {
     }
 
     @discardableResult
-    func record(_ kind: InspectionKind = .department, major: Int, general: Int, date: Day = LedgerFixture.day, version: String = "1.0.0") async throws -> RecordedInspection {
+    func record(_ kind: InspectionKind = .department, major: Int, general: Int, date: Day = LedgerFixture.day, version: String = "1.0.0",
+                sector: String = "hazardous-chemicals") async throws -> RecordedInspection {
         let evaluation = try SampleEvaluation.make(version: version, date: date, major: major, general: general, compliant: 2)
-        return try await ledger.record(input(kind, date: date), evaluation: evaluation, by: inspector)
+        return try await ledger.record(input(kind, date: date, sector: sector), evaluation: evaluation, by: inspector)
     }
 
     var completePlan: RectificationPlan {

@@ -6,9 +6,9 @@ import Testing
 
 @Suite("Ledger on SQLite")
 struct LedgerTests {
-    @Test("recording an inspection makes one hazard per major or general finding")
-    func record() async throws {
-        let f = try await LedgerFixture()
+    @Test("recording an inspection makes one hazard per major or general finding", arguments: LedgerFixture.stores)
+    func record(store: StoreKind) async throws {
+        let f = try await LedgerFixture(store)
         let recorded = try await f.record(major: 2, general: 3)
         #expect(recorded.hazards.count == 5)
         let open = try await f.ledger.hazards(HazardFilter())
@@ -31,9 +31,9 @@ struct LedgerTests {
         #expect(try JSONDecoder().decode(Evaluation.self, from: Data(json.utf8)) == evaluation)
     }
 
-    @Test("an unknown enterprise is refused")
-    func unknownEnterprise() async throws {
-        let f = try await LedgerFixture()
+    @Test("an unknown enterprise is refused", arguments: LedgerFixture.stores)
+    func unknownEnterprise(store: StoreKind) async throws {
+        let f = try await LedgerFixture(store)
         var input = f.input()
         input.enterprise = try USCC.completing("91110000600037341")
         let evaluation = try SampleEvaluation.make(date: LedgerFixture.day, major: 1, general: 0)
@@ -41,9 +41,9 @@ struct LedgerTests {
         #expect(error?.code == .unknownEnterprise)
     }
 
-    @Test("the full lifecycle is stored as events and projected onto the hazard")
-    func lifecycle() async throws {
-        let f = try await LedgerFixture()
+    @Test("the full lifecycle is stored as events and projected onto the hazard", arguments: LedgerFixture.stores)
+    func lifecycle(store: StoreKind) async throws {
+        let f = try await LedgerFixture(store)
         let id = try #require(try await f.record(major: 1, general: 0).hazards.first)
         try await f.ledger.supervise(id, authority: "昆山市安委会", deadline: Day(year: 2026, month: 8, day: 1), by: f.inspector, on: LedgerFixture.day)
         try await f.ledger.plan(f.completePlan, for: id, by: f.owner, on: LedgerFixture.day)
@@ -74,9 +74,9 @@ struct LedgerTests {
         #expect(after == before)
     }
 
-    @Test("verifying one's own rectification is refused in the ledger too")
-    func selfVerification() async throws {
-        let f = try await LedgerFixture()
+    @Test("verifying one's own rectification is refused in the ledger too", arguments: LedgerFixture.stores)
+    func selfVerification(store: StoreKind) async throws {
+        let f = try await LedgerFixture(store)
         let id = try #require(try await f.record(major: 0, general: 1).hazards.first)
         try await f.ledger.rectify(id, note: "立查立改", by: f.owner, on: LedgerFixture.day)
         let error = await #expect(throws: IllegalTransition.self) { try await f.ledger.verify(id, by: f.owner, on: LedgerFixture.day) }
@@ -84,9 +84,9 @@ struct LedgerTests {
         #expect(try await f.ledger.hazard(id).status == .rectified)
     }
 
-    @Test("an unknown hazard is reported as such")
-    func unknownHazard() async throws {
-        let f = try await LedgerFixture()
+    @Test("an unknown hazard is reported as such", arguments: LedgerFixture.stores)
+    func unknownHazard(store: StoreKind) async throws {
+        let f = try await LedgerFixture(store)
         let error = await #expect(throws: LedgerError.self) { try await f.ledger.rectify(HazardID(42), by: f.owner, on: LedgerFixture.day) }
         #expect(error?.code == .unknownHazard)
     }
@@ -143,18 +143,18 @@ struct LedgerTests {
         #expect(report.message.contains("hazard \(id)"))
     }
 
-    @Test("open hazards recorded with an older checklist version are listed for re-grading")
-    func regrade() async throws {
-        let f = try await LedgerFixture()
+    @Test("open hazards recorded with an older checklist version are listed for re-grading", arguments: LedgerFixture.stores)
+    func regrade(store: StoreKind) async throws {
+        let f = try await LedgerFixture(store)
         try await f.record(major: 1, general: 1, version: "1.0.0")
         try await f.record(major: 0, general: 1, version: "1.1.0")
         let old = try await f.ledger.hazardsToRegrade(checklist: "sample-2026", currentVersion: "1.1.0")
         #expect(old.count == 2 && old.allSatisfy { $0.checklistVersion == "1.0.0" })
     }
 
-    @Test("the open-hazard list filters by grade, region, overdue, and orders by deadline")
-    func openList() async throws {
-        let f = try await LedgerFixture()
+    @Test("the open-hazard list filters by grade, region, overdue, and orders by deadline", arguments: LedgerFixture.stores)
+    func openList(store: StoreKind) async throws {
+        let f = try await LedgerFixture(store)
         let ids = try await f.record(major: 2, general: 1).hazards
         try await f.ledger.plan(f.completePlan, for: ids[1], by: f.owner, on: LedgerFixture.day)
         let listed = try await f.ledger.hazards(HazardFilter())

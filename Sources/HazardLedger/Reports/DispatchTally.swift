@@ -1,4 +1,3 @@
-import GRDB
 import HazardCore
 
 /// Folds the grouped rows of the dispatch query into the form's lines.
@@ -19,9 +18,10 @@ struct DispatchTally {
 
     init(query: DispatchQuery) { self.query = query }
 
-    mutating func add(_ row: Row) {
-        let grade: String = row[0], source: String = row[1], sector: String = row[2], region: String = row[3]
-        func int(_ i: Int) -> Int { (row[i] as Int?) ?? 0 }
+    /// One group of the hazard query: its grade, source, sector and region, then the eleven
+    /// counts in the order the query selects them (a NULL sum as 0).
+    mutating func add(grade: String, source: String, sector: String, region: String, counts: [Int]) {
+        func int(_ i: Int) -> Int { counts.indices.contains(i - 4) ? counts[i - 4] : 0 }
         let found = Figure(cumulative: int(4), inPeriod: int(5))
         let rect = Figure(cumulative: int(6), inPeriod: int(7))
         let sup = Figure(cumulative: int(8), inPeriod: int(9))
@@ -53,12 +53,13 @@ struct DispatchTally {
         breakdown(&regions[region, default: .init(key: region)])
     }
 
-    mutating func addEnforcement(_ row: Row) {
-        guard let action = EnforcementAction(rawValue: row[0]) else { return }
-        let times = Figure(cumulative: (row[1] as Int?) ?? 0, inPeriod: (row[2] as Int?) ?? 0)
-        let enterprises = Figure(cumulative: (row[3] as Int?) ?? 0, inPeriod: (row[4] as Int?) ?? 0)
-        let amount: Double? = row[5]
-        let persons: Int? = row[6]
+    /// One action of the enforcement query: times (all, in period), enterprises (all, in
+    /// period), the summed amount and persons.
+    mutating func addEnforcement(action name: String, times all: Int, inPeriod: Int, enterprises: Int, enterprisesInPeriod: Int,
+                                 amount: Double?, persons: Int?) {
+        guard let action = EnforcementAction(rawValue: name) else { return }
+        let times = Figure(cumulative: all, inPeriod: inPeriod)
+        let enterprises = Figure(cumulative: enterprises, inPeriod: enterprisesInPeriod)
         let figure = action.countsEnterprises ? enterprises : times
         switch action {
         case .penalty: enforcement[action] = (figure, amount ?? 0)

@@ -87,7 +87,13 @@ extension ChainAudit {
             let name = (try? StoredEvent.text(row, "name")) ?? "?"
             found[name] = (try? StoredEvent.text(row, "sql")) ?? ""
         }
-        for (name, sql) in LedgerSchema.appendOnlyTriggers {
+        checkTriggers(found: found, expected: LedgerSchema.appendOnlyTriggers)
+    }
+
+    /// Compares the triggers found (name → definition) with the ones expected.
+    mutating func checkTriggers(found: [String: String], expected: [(String, String)]) {
+        var found = found
+        for (name, sql) in expected {
             guard let stored = found.removeValue(forKey: name) else {
                 problem(.triggerMissing, "trigger", column: name, "is missing (dropped): events can be updated or deleted through SQL")
                 continue

@@ -17,6 +17,11 @@ public struct HazardFilter: Hashable, Sendable, Codable {
     public var checklist: ChecklistID?
     /// Only hazards recorded with a checklist version other than this one (re-grading).
     public var checklistVersionOtherThan: String?
+    /// The caller's scope: only hazards in one of these regions (nested codes count once)…
+    public var scopeRegions: [RegionCode]?
+    /// …and of one of these sectors. Applied in the query, before `limit` and `offset`, so a
+    /// page is never short for rows the caller may not see.
+    public var scopeSectors: Set<String>?
     public var limit: Int
     public var offset: Int
 
@@ -35,23 +40,9 @@ public struct HazardFilter: Hashable, Sendable, Codable {
         self.supervisedOnly = supervisedOnly
         self.checklist = checklist
         self.checklistVersionOtherThan = checklistVersionOtherThan
+        self.scopeRegions = nil
+        self.scopeSectors = nil
         self.limit = limit
         self.offset = offset
-    }
-}
-
-/// A region code as a prefix: `320000` → `32`, `320500` → `3205`, `320581` → `320581`.
-enum RegionPrefix {
-    static func of(_ code: String) -> String {
-        var prefix = Substring(code)
-        while prefix.count > 2, prefix.hasSuffix("00") { prefix = prefix.dropLast(2) }
-        return String(prefix)
-    }
-
-    /// SQL condition on `column` and its arguments: a range, so an index can serve it.
-    static func condition(_ column: String, _ code: String) -> (String, [String]) {
-        let prefix = of(code)
-        if prefix.count == 6 { return ("\(column) = ?", [prefix]) }
-        return ("\(column) >= ? AND \(column) < ?", [prefix, prefix + "~"])
     }
 }

@@ -15,32 +15,50 @@ extension Ledger {
     @discardableResult
     public func register(_ enterprise: Enterprise, by actor: Person,
                          checkingExisting check: @escaping @Sendable (Enterprise?) throws -> Void = { _ in }) async throws -> EnterpriseRegistration {
-        let at = clock.now()
-        return try await database.write { db in
-            let existing = try Int64.fetchOne(db, sql: "SELECT id FROM enterprise WHERE uscc = ?", arguments: [enterprise.uscc.rawValue])
-            let previous = try existing.flatMap { try Self.fetchEnterprise(db, id: $0) }
+        try await store.register(enterprise.uscc, by: actor, at: clock.now()) { previous in
             try check(previous)
             var effective = enterprise
             if effective.sectors.isEmpty, let previous { effective.sectors = previous.sectors }
-            var events = try EventWriter(db, at: at)
-            let id = try Self.upsert(db, effective)
-            for site in effective.sites { _ = try Self.siteID(db, enterprise: id, name: site) }
-            var payload = CanonicalJSON()
-            payload.add("name", effective.name)
-            payload.add("region", effective.region)
-            payload.add("sectors", strings: effective.sectors)
-            payload.add("sites", strings: effective.sites)
-            payload.add("uscc", effective.uscc.rawValue)
-            try events.append(db, kind: "enterprise.registered", hazard: nil, inspection: nil, enterprise: id, actor: actor,
-                              day: at.day.daysSinceEpoch, payload: payload.finish())
-            return EnterpriseRegistration(enterprise: try Self.fetchEnterprise(db, id: id) ?? effective, previous: previous)
+            return effective
         }
     }
 
     /// The enterprise with this code, or nil.
     ///
-    /// - Throws: GRDB errors.
+    /// - Throws: driver errors.
     public func enterprise(_ uscc: USCC) async throws -> Enterprise? {
+        try await store.enterprise(uscc)
+    }
+
+    /// The `enterprise.registered` event's payload.
+    static func registrationPayload(_ enterprise: Enterprise) -> String {
+        var payload = CanonicalJSON()
+        payload.add("name", enterprise.name)
+        payload.add("region", enterprise.region)
+        payload.add("sectors", strings: enterprise.sectors)
+        payload.add("sites", strings: enterprise.sites)
+        payload.add("uscc", enterprise.uscc.rawValue)
+        return payload.finish()
+    }
+}
+
+extension SQLiteLedgerStore {
+    func register(_ uscc: USCC, by actor: Person, at: Timestamp,
+                  resolving resolve: @escaping @Sendable (Enterprise?) throws -> Enterprise) async throws -> EnterpriseRegistration {
+        try await database.write { db in
+            let existing = try Int64.fetchOne(db, sql: "SELECT id FROM enterprise WHERE uscc = ?", arguments: [uscc.rawValue])
+            let previous = try existing.flatMap { try Self.fetchEnterprise(db, id: $0) }
+            let effective = try resolve(previous)
+            var events = try EventWriter(db, at: at)
+            let id = try Self.upsert(db, effective)
+            for site in effective.sites { _ = try Self.siteID(db, enterprise: id, name: site) }
+            try events.append(db, kind: "enterprise.registered", hazard: nil, inspection: nil, enterprise: id, actor: actor,
+                              day: at.day.daysSinceEpoch, payload: Ledger.registrationPayload(effective))
+            return EnterpriseRegistration(enterprise: try Self.fetchEnterprise(db, id: id) ?? effective, previous: previous)
+        }
+    }
+
+    func enterprise(_ uscc: USCC) async throws -> Enterprise? {
         try await database.read { db in
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM enterprise WHERE uscc = ?", arguments: [uscc.rawValue]) else { return nil }
             return try Self.fetchEnterprise(db, id: id)

@@ -11,17 +11,8 @@ extension Ledger {
     public func apply(_ change: LifecycleChange, to id: HazardID, by actor: Person, on day: Day) async throws -> Hazard {
         if case .reported = change { throw IllegalTransition(.alreadyReported, "hazards are reported by recording an inspection") }
         let at = clock.now()
-        return try await database.write { db in
-            var hazard = try HazardRow.fetch(db, id: id)
-            let next = try hazard.state.applying(HazardEvent(change, by: actor, on: day, recordedOn: at.day))
-            var events = try EventWriter(db, at: at)
-            let enterprise = try Int64.fetchOne(db, sql: "SELECT enterprise_id FROM hazard WHERE id = ?", arguments: [id.rawValue])
-            let seq = try events.append(db, kind: change.kind, hazard: id.rawValue, inspection: hazard.inspection.rawValue, enterprise: enterprise,
-                                        actor: actor, day: day.daysSinceEpoch, payload: Self.payload(change, by: actor))
-            try HazardRow.update(db, id: id, state: next, lastEvent: seq)
-            hazard.state = next
-            return hazard
-        }
+        let event = HazardEvent(change, by: actor, on: day, recordedOn: at.day)
+        return try await store.apply(change, to: id, by: actor, on: day, at: at) { state in try state.applying(event) }
     }
 
     /// Records a rectification plan (五落实 for a major hazard).
@@ -89,5 +80,23 @@ extension Ledger {
             p.add("deadline", deadline?.description)
         }
         return p.finish()
+    }
+}
+
+extension SQLiteLedgerStore {
+    func apply(_ change: LifecycleChange, to id: HazardID, by actor: Person, on day: Day, at: Timestamp,
+               transition: @escaping @Sendable (HazardState) throws -> HazardState) async throws -> Hazard {
+        try await database.write { db in
+            var hazard = try Self.fetchHazard(db, id: id)
+            let next = try transition(hazard.state)
+            var events = try EventWriter(db, at: at)
+            let enterprise = try Int64.fetchOne(db, sql: "SELECT enterprise_id FROM hazard WHERE id = ?", arguments: [id.rawValue])
+            let seq = try events.append(db, kind: change.kind, hazard: id.rawValue, inspection: hazard.inspection.rawValue, enterprise: enterprise,
+                                        actor: actor, day: day.daysSinceEpoch, payload: Ledger.payload(change, by: actor))
+            let update = HazardRow.update(id: id, state: next, lastEvent: seq)
+            try db.execute(sql: update.sql, arguments: update.statementArguments)
+            hazard.state = next
+            return hazard
+        }
     }
 }

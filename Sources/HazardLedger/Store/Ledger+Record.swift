@@ -24,100 +24,42 @@ extension Ledger {
         }
         let evaluationJSON = EvaluationJSON.encode(evaluation)
         let hazards = evaluation.findings.filter(\.status.isHazard).map(HazardDraft.init)
-        return try await database.write { db in
-            try Self.insert(db, input, date: date, evaluation: evaluation.checklist, evaluationJSON: evaluationJSON,
-                            hazards: hazards, actor: actor, at: at)
-        }
+        let draft = InspectionDraft(input: input, date: date, checklist: evaluation.checklist, evaluationJSON: evaluationJSON, hazards: hazards)
+        return try await store.record(draft, by: actor, at: at)
+    }
+}
+
+extension SQLiteLedgerStore {
+    func record(_ draft: InspectionDraft, by actor: Person, at: Timestamp) async throws -> RecordedInspection {
+        try await database.write { db in try Self.insert(db, draft, actor: actor, at: at) }
     }
 
-    /// The hazard fields taken from a finding, prepared outside the transaction.
-    struct HazardDraft: Sendable {
-        var criterion: String
-        var clause: String
-        var title: String
-        var evidence: String
-        var grade: Grade
-
-        init(_ finding: Finding) {
-            criterion = finding.criterion.rawValue
-            clause = finding.clause
-            title = finding.title
-            grade = finding.status == .major ? .major : .general
-            evidence = finding.evidence.map { e -> String in
-                let name = e.label.map { "\($0)(\(e.name))" } ?? e.name
-                let value = e.value.map { "\($0)\(e.unit.map { " \($0)" } ?? "")" } ?? "未作答"
-                return "\(name) = \(value)"
-            }.joined(separator: "; ")
-        }
-    }
-
-    static func insert(_ db: Database, _ input: InspectionInput, date: Day, evaluation checklist: Evaluation.ChecklistReference,
-                       evaluationJSON: String, hazards: [HazardDraft], actor: Person, at: Timestamp) throws -> RecordedInspection {
+    static func insert(_ db: Database, _ draft: InspectionDraft, actor: Person, at: Timestamp) throws -> RecordedInspection {
+        let input = draft.input
         guard let enterprise = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, region FROM enterprise WHERE uscc = ?"), arguments: [input.enterprise.rawValue]) else {
             throw LedgerError(.unknownEnterprise, "no enterprise \(input.enterprise) in the ledger; register it first")
         }
-        let enterpriseID: Int64 = enterprise[0]
-        let region: String = enterprise[1]
+        let enterpriseID: Int64 = enterprise["id"]
+        let region: String = enterprise["region"]
         var events = try EventWriter(db, at: at)
         let siteRow = try input.site.map { try Self.siteID(db, enterprise: enterpriseID, name: $0) }
-        let signature = input.signature ?? "检查人：\(input.inspectors.joined(separator: "、"))；签字：\(input.signedBy)"
-        let inspectionValues: [(any DatabaseValueConvertible)?] = [
-            enterpriseID, siteRow, input.kind.rawValue, input.inspectors.joined(separator: "\n"), date.daysSinceEpoch,
-            checklist.id.rawValue, checklist.version, checklist.sha256, input.sector, evaluationJSON, input.signedBy, signature, at.rawValue,
-        ]
-        try db.cachedStatement(sql: """
-            INSERT INTO inspection (enterprise_id, site_id, kind, inspectors, inspected_on, checklist_id, checklist_version,
-                                    checklist_sha256, sector, evaluation, signed_by, signature, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: StatementArguments(inspectionValues))
+        try db.cachedStatement(sql: "INSERT INTO inspection (\(InspectionDraft.insertColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: StatementArguments(draft.inspectionValues(enterprise: enterpriseID, site: siteRow, at: at).map(\.databaseValue)))
         let inspectionID = db.lastInsertedRowID
-        var payload = CanonicalJSON()
-        payload.add("checklist_id", checklist.id.rawValue)
-        payload.add("checklist_sha256", checklist.sha256)
-        payload.add("checklist_version", checklist.version)
-        payload.add("evaluation_sha256", SHA256.hex(evaluationJSON))
-        payload.add("inspected_on", date.description)
-        payload.add("inspectors", strings: input.inspectors)
-        payload.add("kind", input.kind.rawValue)
-        payload.add("sector", input.sector)
-        payload.add("signature", signature)
-        payload.add("signed_by", input.signedBy)
-        payload.add("site", input.site)
         try events.append(db, kind: "inspection.recorded", hazard: nil, inspection: inspectionID, enterprise: enterpriseID,
-                          actor: actor, day: date.daysSinceEpoch, payload: payload.finish())
-
+                          actor: actor, day: draft.date.daysSinceEpoch, payload: draft.inspectionPayload)
+        // Bound through the C API (`RawInsert`) in the order of `InspectionDraft.hazardColumns`.
         let insertHazard = try RawInsert(db.cachedStatement(sql: """
-            INSERT INTO hazard (inspection_id, enterprise_id, criterion, clause, title, evidence, grade, source, region, sector,
-                                checklist_id, checklist_version, found_on, status, is_open, due, last_event, last_event_on)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'reported', 1, \(HazardRow.noDeadline), ?, ?)
+            INSERT INTO hazard (\(InspectionDraft.hazardColumns)) VALUES (\(Array(repeating: "?", count: 18).joined(separator: ", ")))
             """))
         var ids: [HazardID] = []
-        ids.reserveCapacity(hazards.count)
-        for h in hazards {
+        ids.reserveCapacity(draft.hazards.count)
+        for h in draft.hazards {
             let seq = events.lastSeq + 1
-            let columns = [h.criterion, h.clause, h.title, h.evidence, h.grade.rawValue, input.kind.rawValue, region,
-                           input.sector, checklist.id.rawValue, checklist.version]
-            insertHazard.bind(1, inspectionID)
-            insertHazard.bind(2, enterpriseID)
-            for (i, text) in columns.enumerated() { insertHazard.bind(Int32(3 + i), text) }
-            insertHazard.bind(13, date.daysSinceEpoch)
-            insertHazard.bind(14, seq)
-            insertHazard.bind(15, date.daysSinceEpoch)
-            try insertHazard.run(db)
+            try insertHazard.run(db, draft.hazardValues(h, inspection: inspectionID, enterprise: enterpriseID, region: region, seq: seq))
             let hazardID = db.lastInsertedRowID
-            var p = CanonicalJSON()
-            p.add("checklist_id", checklist.id.rawValue)
-            p.add("checklist_version", checklist.version)
-            p.add("clause", h.clause)
-            p.add("criterion", h.criterion)
-            p.add("evidence", h.evidence)
-            p.add("grade", h.grade.rawValue)
-            p.add("region", region)
-            p.add("sector", input.sector)
-            p.add("source", input.kind.rawValue)
-            p.add("title", h.title)
             try events.append(db, kind: "reported", hazard: hazardID, inspection: inspectionID, enterprise: enterpriseID,
-                              actor: actor, day: date.daysSinceEpoch, payload: p.finish())
+                              actor: actor, day: draft.date.daysSinceEpoch, payload: draft.reportedPayload(h, region: region))
             ids.append(HazardID(hazardID))
         }
         return RecordedInspection(inspection: InspectionID(inspectionID), hazards: ids)

@@ -2,25 +2,41 @@ import Foundation
 package import GRDB
 
 /// The hazard ledger (隐患台账): inspections, hazards and their append-only, hash-chained
-/// lifecycle events, in one SQLite file through GRDB.
+/// lifecycle events, in a SQLite file (GRDB) or a PostgreSQL database (postgres-nio).
 ///
-/// A `Sendable` value around one `DatabaseWriter`: a `DatabasePool` (WAL, concurrent readers)
-/// for files, an in-memory `DatabaseQueue` for tests. Every write is one transaction. Open each
-/// file once per process and share the value.
+/// A `Sendable` value holding the rules over a `LedgerStore`. Every write is one transaction.
+/// Open each file or database once per process and share the value.
 public struct Ledger: Sendable {
-    package let database: any DatabaseWriter
+    package let store: any LedgerStore
     /// Where event timestamps come from.
     public let clock: any LedgerClock
 
-    /// Wraps an open database and migrates it.
+    package init(store: any LedgerStore, clock: any LedgerClock) {
+        self.store = store
+        self.clock = clock
+    }
+
+    /// Wraps an open SQLite database and migrates it.
     ///
     /// - Throws: `LedgerError` `.newerSchema` for a database from a newer build; GRDB errors.
     package init(database: any DatabaseWriter, clock: any LedgerClock, path: String = ":memory:") throws {
-        try database.read { db in try LedgerSchema.checkNotNewer(db, path: path) }
-        try LedgerSchema.migrator.migrate(database)
-        self.database = database
-        self.clock = clock
+        self.init(store: try SQLiteLedgerStore(database: database, path: path), clock: clock)
     }
+
+    /// The SQLite database behind a SQLite ledger (tests and benchmarks reach past the rules).
+    ///
+    /// - Throws: `LedgerError` `.invalidInput` for a ledger on PostgreSQL.
+    package var database: any DatabaseWriter {
+        get throws {
+            guard let sqlite = store as? SQLiteLedgerStore else {
+                throw LedgerError(.invalidInput, "the ledger at \(store.location) is not a SQLite file")
+            }
+            return sqlite.database
+        }
+    }
+
+    /// Where the ledger is: a file path, or a PostgreSQL URL without its password.
+    public var location: String { store.location }
 
     /// Opens (creating if needed) the ledger file at `path`: WAL, `synchronous=NORMAL`.
     ///
@@ -28,13 +44,20 @@ public struct Ledger: Sendable {
     ///   fails with SQLITE_BUSY (`LedgerError.busy(from:)` recognises it).
     /// - Throws: `LedgerError` `.newerSchema`; `DatabaseError` when the file cannot be opened.
     public static func open(path: String, clock: any LedgerClock, busyTimeout: Double = 10) throws -> Ledger {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(busyTimeout)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        Ledger(store: try SQLiteLedgerStore.open(path: path, busyTimeout: busyTimeout), clock: clock)
+    }
+
+    /// Opens the ledger `location` names: a SQLite file, or a PostgreSQL database (connecting,
+    /// creating the schema if needed, refusing one written by a newer build).
+    ///
+    /// - Throws: `LedgerError` `.newerSchema`, `.busy` (PostgreSQL unreachable); `PostgresServerError`; GRDB errors.
+    public static func open(_ location: LedgerLocation, clock: any LedgerClock) async throws -> Ledger {
+        switch location {
+        case .sqlite(let path):
+            return try open(path: path, clock: clock)
+        case .postgres(let configuration):
+            return Ledger(store: try await PostgresLedgerStore.open(configuration), clock: clock)
         }
-        let pool = try DatabasePool(path: path, configuration: configuration)
-        return try Ledger(database: pool, clock: clock, path: path)
     }
 
     /// A fresh in-memory ledger (tests, previews).
@@ -43,4 +66,7 @@ public struct Ledger: Sendable {
     public static func inMemory(clock: any LedgerClock) throws -> Ledger {
         try Ledger(database: DatabaseQueue(), clock: clock)
     }
+
+    /// Closes the store's connections (PostgreSQL); a SQLite file closes with the last copy.
+    public func close() async { await store.close() }
 }

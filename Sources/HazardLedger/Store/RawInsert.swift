@@ -26,6 +26,22 @@ struct RawInsert {
 
     func bind(_ index: Int32, _ value: Int?) { bind(index, value.map(Int64.init)) }
 
+    /// Binds `values` to parameters 1…n in order, steps once and resets.
+    ///
+    /// - Throws: `DatabaseError` (constraint violations, I/O errors).
+    func run(_ db: Database, _ values: [SQLValue]) throws {
+        for (i, value) in values.enumerated() {
+            let index = Int32(i + 1)
+            switch value {
+            case .null: sqlite3_bind_null(handle, index)
+            case .integer(let n): bind(index, n)
+            case .real(let d): sqlite3_bind_double(handle, index, d)
+            case .text(let s): bind(index, s)
+            }
+        }
+        try run(db)
+    }
+
     /// Steps the bound statement once and resets it.
     ///
     /// - Throws: `DatabaseError` (constraint violations, I/O errors).

@@ -1,10 +1,11 @@
 import HazardCore
+import HazardLedger
 
 /// The server's token file (`hazard serve --auth FILE`): one entry per client, each token
 /// stored as its SHA-256 so the file does not grant access to whoever reads it.
 ///
 /// ```json
-/// {"tokens": [{"name": "gas-inspector", "sha256": "<hex>", "role": "inspector", "sectors": ["gas"], "regions": ["3101"]}]}
+/// {"tokens": [{"name": "gas-inspector", "sha256": "<hex>", "role": "inspector", "sectors": ["gas"], "regions": ["310100"]}]}
 /// ```
 public struct RPCAuthConfiguration: Sendable, Hashable {
     public struct Entry: Sendable, Hashable {
@@ -85,6 +86,10 @@ public struct RPCAuthConfiguration: Sendable, Hashable {
             }
             let sectors = try strings("sectors").map(Set.init)
             let regions = try strings("regions")
+            // Scopes are applied in the ledger's queries as region codes, so each must be one.
+            for code in regions ?? [] where RegionCode(rawValue: code) == nil {
+                throw RPCConfigurationError(file: file, message: "\(at).regions: '\(code)' is not a 6-digit administrative region code (320500 is a whole city)")
+            }
             if entries.contains(where: { $0.sha256 == hash.lowercased() }) {
                 throw RPCConfigurationError(file: file, message: "\(at): the same token hash appears twice")
             }

@@ -1,3 +1,5 @@
+import HazardLedger
+
 /// Who is calling on a connection: a token's name, role and scope.
 public struct RPCPrincipal: Sendable, Hashable {
     public var name: String
@@ -31,14 +33,7 @@ public struct RPCPrincipal: Sendable, Hashable {
     /// trailing `00` pairs widen them, as the ledger reads them: `310000` covers Shanghai,
     /// `310100` its districts, `310101` one district.
     public func covers(region: String) -> Bool {
-        role == .admin || regions.map { $0.contains { region.hasPrefix(Self.regionPrefix($0)) } } ?? true
-    }
-
-    /// `320000` → `32`, `320500` → `3205`, `320581` → `320581`.
-    static func regionPrefix(_ code: String) -> String {
-        var prefix = Substring(code)
-        while prefix.count > 2, prefix.hasSuffix("00") { prefix = prefix.dropLast(2) }
-        return String(prefix)
+        role == .admin || regions.map { $0.contains { region.hasPrefix(RegionCode.prefix(of: $0)) } } ?? true
     }
 
     /// - Throws: `RPCError` forbidden when `role` is below `needed`.

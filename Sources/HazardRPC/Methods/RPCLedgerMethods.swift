@@ -208,24 +208,14 @@ public struct RPCLedgerMethods: Sendable {
         if let region { try principal.require(region: region) }
         if let sector = filter.sector { try principal.require(sector: sector) }
 
-        // Scope: one query per region of the principal's scope (the ledger filters by prefix),
-        // then drop sectors outside it.
-        let regions: [String?] = region.map { [$0] } ?? (principal.role == .admin ? nil : principal.regions)?.map { $0 } ?? [nil]
-        var found: [Hazard] = []
-        if regions.count == 1 {
-            filter.region = regions[0]
-            found = try await ledger.hazards(filter)
-        } else {
-            var wide = filter
-            wide.limit = filter.limit + filter.offset
-            wide.offset = 0
-            for code in regions {
-                wide.region = code
-                found += try await ledger.hazards(wide)
-            }
-            found = Array(found.sorted { $0.id < $1.id }.dropFirst(filter.offset).prefix(filter.limit))
+        // The principal's scope is part of the query (regions ORed, nested ones once; sectors
+        // IN), so `limit` counts only rows the caller may see and a page is never short.
+        if principal.role != .admin {
+            if let regions = principal.regions { filter.scopeRegions = regions.compactMap(RegionCode.init(rawValue:)) }
+            filter.scopeSectors = principal.sectors
         }
-        let visible = found.filter { principal.covers(sector: $0.sector) && principal.covers(region: $0.region) }
+        if let region { filter.region = region }
+        let visible = try await ledger.hazards(filter)
         let today = self.today
         return JSONValue.object(["hazards": .array(visible.map { $0.jsonValue(today: today) })])
     }
