@@ -30,7 +30,7 @@ public struct InspectionRecordDocument: Sendable {
         let reference = inspection.map { "台账：检查 #\($0.id)" + (hazards.isEmpty ? "" : " · 隐患 " + hazards.map { "#\($0.id)" }.joined(separator: " ")) }
         return DocumentPage(kind: .record, title: title, number: number, ledgerReference: reference).render { page in
             particulars(&page)
-            for warning in evaluation.warnings { page.element("p", [("class", "warning")], text: "⚠ " + warning) }
+            for warning in evaluation.warnings { page.element("p", [("class", "warning")], text: "⚠ " + warning.chinese) }
             let hazardFindings = evaluation.findings.filter(\.status.isHazard)
             page.element("h2", text: "一、检查发现的事故隐患（\(hazardFindings.count) 项）")
             if hazardFindings.isEmpty { page.element("p", text: "本次检查未发现事故隐患。") }
