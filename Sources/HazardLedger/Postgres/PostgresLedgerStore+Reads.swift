@@ -75,6 +75,37 @@ extension PostgresLedgerStore {
         }
     }
 
+    func inspection(_ id: InspectionID) async throws -> InspectionRecord {
+        try await transaction(" ISOLATION LEVEL REPEATABLE READ READ ONLY") { c in
+            guard let row = try await Self.fetch(c, SQLQuery(sql: SQLiteLedgerStore.inspectionSQL, arguments: [.integer(id.rawValue)])).first else {
+                throw LedgerError(.unknownInspection, "no inspection \(id) in the ledger")
+            }
+            func corrupt(_ what: String) -> LedgerError { LedgerError(.corruptRow, "inspection \(id) has \(what)") }
+            func text(_ column: String) throws -> String {
+                guard let value = try row.text(column) else { throw corrupt("no \(column)") }
+                return value
+            }
+            guard let enterpriseID = try row.integer("enterprise_id"),
+                  let enterprise = try await Self.fetchEnterprise(c, id: enterpriseID) else { throw corrupt("no enterprise") }
+            guard let kind = InspectionKind(rawValue: try text("kind")) else { throw corrupt("an unknown kind") }
+            guard let day = try row.integer("inspected_on") else { throw corrupt("no inspection day") }
+            let hazards = try await Self.fetch(c, SQLQuery(sql: "SELECT id FROM hazard WHERE inspection_id = ? ORDER BY id", arguments: [.integer(id.rawValue)]))
+                .compactMap { try $0.integer("id") }
+            guard let eventRow = try await Self.fetch(c, SQLQuery(
+                sql: "SELECT * FROM event WHERE kind = 'inspection.recorded' AND inspection_id = ? ORDER BY seq LIMIT 1",
+                arguments: [.integer(id.rawValue)])).first else {
+                throw corrupt("no inspection.recorded event")
+            }
+            return InspectionRecord(
+                id: id, enterprise: enterprise, site: try row.text("site"), kind: kind,
+                inspectors: try text("inspectors").split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                date: Day(daysSinceEpoch: Int(day)), checklist: ChecklistID(try text("checklist_id")),
+                checklistVersion: try text("checklist_version"), checklistSHA256: try text("checklist_sha256"), sector: try text("sector"),
+                signedBy: try text("signed_by"), signature: try text("signature"), evaluationJSON: try text("evaluation"),
+                hazards: hazards.map(HazardID.init(rawValue:)), recordedEvent: try Self.event(eventRow))
+        }
+    }
+
     func dispatchReport(_ query: DispatchQuery) async throws -> DispatchReport {
         let sql = try DispatchSQL(query, dialect: .postgres)
         return try await transaction(" ISOLATION LEVEL REPEATABLE READ READ ONLY") { c in

@@ -4,14 +4,23 @@ import HazardCore
 extension Ledger {
     /// One inspection with its enterprise, hazards and recording event, read in one transaction.
     ///
-    /// - Throws: `LedgerError` `.unknownInspection`, `.corruptRow`; GRDB errors.
+    /// - Throws: `LedgerError` `.unknownInspection`, `.corruptRow`; driver errors.
     public func inspection(_ id: InspectionID) async throws -> InspectionRecord {
+        try await store.inspection(id)
+    }
+}
+
+extension SQLiteLedgerStore {
+    /// The query both stores run for `Ledger.inspection`.
+    static let inspectionSQL = """
+        SELECT i.enterprise_id, s.name AS site, i.kind, i.inspectors, i.inspected_on, i.checklist_id, i.checklist_version,
+               i.checklist_sha256, i.sector, i.evaluation, i.signed_by, i.signature
+        FROM inspection i LEFT JOIN site s ON s.id = i.site_id WHERE i.id = ?
+        """
+
+    func inspection(_ id: InspectionID) async throws -> InspectionRecord {
         try await database.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT i.enterprise_id, s.name AS site, i.kind, i.inspectors, i.inspected_on, i.checklist_id, i.checklist_version,
-                       i.checklist_sha256, i.sector, i.evaluation, i.signed_by, i.signature
-                FROM inspection i LEFT JOIN site s ON s.id = i.site_id WHERE i.id = ?
-                """, arguments: [id.rawValue]) else {
+            guard let row = try Row.fetchOne(db, sql: Self.inspectionSQL, arguments: [id.rawValue]) else {
                 throw LedgerError(.unknownInspection, "no inspection \(id) in the ledger")
             }
             func corrupt(_ what: String) -> LedgerError { LedgerError(.corruptRow, "inspection \(id) has \(what)") }

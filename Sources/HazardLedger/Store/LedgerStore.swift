@@ -30,6 +30,8 @@ package protocol LedgerStore: Sendable {
     func hazard(_ id: HazardID) async throws -> Hazard
     func detail(_ id: HazardID) async throws -> HazardDetail
     func evaluationJSON(of inspection: InspectionID) async throws -> String
+    /// One inspection with its enterprise, hazards and recording event, in one snapshot.
+    func inspection(_ id: InspectionID) async throws -> InspectionRecord
     /// The dispatch form for a query `Ledger` has validated.
     func dispatchReport(_ query: DispatchQuery) async throws -> DispatchReport
     func verifyChain(anchor: ChainHead?, key: ChainKey?) async throws -> ChainReport
