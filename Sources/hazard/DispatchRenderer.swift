@@ -1,5 +1,6 @@
 import Foundation
 import HazardCore
+import HazardJSON
 import HazardLedger
 
 /// The dispatch report as a form (text), JSON or CSV (`item,label,cumulative,in_period,amount`).
@@ -7,9 +8,7 @@ enum DispatchRenderer {
     static func render(_ r: DispatchReport, format: ReportDispatchCommand.Format) throws -> String {
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            return String(decoding: try encoder.encode(r), as: UTF8.self)
+            return r.jsonValue.prettyText
         case .csv:
             var lines = [CSV.line(["item", "label", "cumulative", "in_period", "amount"])]
             for l in r.overall + r.additional + r.enforcement {

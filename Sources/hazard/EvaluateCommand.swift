@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HazardCore
+import HazardCoreJSON
 import HazardYAML
 
 struct EvaluateCommand: ParsableCommand {
@@ -58,9 +59,7 @@ struct EvaluateCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(evaluation), as: UTF8.self))
+            printJSON(evaluation.jsonValue)
         case .text:
             print(TextReport(evaluation: evaluation, checklist: target).render())
         }

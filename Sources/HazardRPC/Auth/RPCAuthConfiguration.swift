@@ -1,4 +1,5 @@
 import HazardCore
+public import HazardJSON
 
 /// The server's token file (`hazard serve --auth FILE`): one entry per client, each token
 /// stored as its SHA-256 so the file does not grant access to whoever reads it.

@@ -1,3 +1,5 @@
+public import HazardJSON
+
 /// Who is calling on a connection: a token's name, role and scope.
 public struct RPCPrincipal: Sendable, Hashable {
     public var name: String
