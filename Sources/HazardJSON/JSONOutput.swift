@@ -142,8 +142,12 @@ public struct JSONOutput: ~Copyable {
     @inlinable @inline(__always)
     package mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
         guard let source = text.baseAddress, !text.isEmpty else { return }
-        reserve(text.count)
-        guard count + text.count <= capacity else { return }
+        // The capacity test stays inline: `reserve` is a call from the other modules that
+        // write here, and almost every append fits.
+        if count + text.count > capacity {
+            reserve(text.count)
+            guard count + text.count <= capacity else { return }
+        }
         (base + count).update(from: source, count: text.count)
         count += text.count
     }
