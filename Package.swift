@@ -34,6 +34,7 @@ let package = Package(
         .library(name: "HazardYAML", targets: ["HazardYAML"]),
         .library(name: "HazardRPC", targets: ["HazardRPC"]),
         .library(name: "HazardLedger", targets: ["HazardLedger"]),
+        .library(name: "HazardJSON", targets: ["HazardJSON"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,13 +51,18 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .target(name: "HazardCore", path: "Sources/HazardCore", swiftSettings: strict),
+        // The one JSON reader/writer/value; no dependencies (the fuzzer compiles it alone).
+        .target(name: "HazardJSON", path: "Sources/HazardJSON", swiftSettings: strict),
+        // HazardCore's types in their one wire encoding: HazardCore imports only Foundation and
+        // HazardJSON nothing, so the encodings of core types live where both are visible.
+        .target(name: "HazardCoreJSON", dependencies: ["HazardCore", "HazardJSON"], path: "Sources/HazardCoreJSON", swiftSettings: strict),
         .target(name: "HazardYAML", dependencies: ["CYAML", "HazardCore"], path: "Sources/HazardYAML", swiftSettings: strict),
         .target(name: "HazardPlugins", dependencies: ["HazardCore"] + sectorPlugins.map { .target(name: $0.name) },
                 path: "Sources/HazardPlugins", swiftSettings: strict),
         .target(
             name: "HazardLedger",
             dependencies: [
-                "HazardCore",
+                "HazardCore", "HazardJSON", "HazardCoreJSON",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The system SQLite module GRDB links, for binding the hot INSERTs directly.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -74,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "LedgerBench",
             dependencies: [
-                "HazardLedger", "HazardCore",
+                "HazardLedger", "HazardCore", "HazardJSON", "HazardCoreJSON",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             path: "Benchmarks/LedgerBench",
@@ -83,7 +89,7 @@ let package = Package(
         .target(
             name: "HazardRPC",
             dependencies: [
-                "HazardCore", "HazardLedger",
+                "HazardCore", "HazardLedger", "HazardJSON", "HazardCoreJSON",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
@@ -98,7 +104,7 @@ let package = Package(
         .executableTarget(
             name: "hazard",
             dependencies: [
-                "HazardCore", "HazardYAML", "HazardPlugins", "HazardLedger", "HazardRPC", "HazardDocuments",
+                "HazardCore", "HazardYAML", "HazardPlugins", "HazardLedger", "HazardRPC", "HazardDocuments", "HazardJSON", "HazardCoreJSON",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -114,13 +120,15 @@ let package = Package(
         .testTarget(name: "ShippedChecklistTests", dependencies: ["HazardCore", "HazardYAML", "HazardPlugins"], path: "Tests/ShippedChecklistTests"),
         .testTarget(
             name: "HazardLedgerTests",
-            dependencies: ["HazardCore", "HazardYAML", "HazardLedger", "LedgerCrashWriter", .product(name: "GRDB", package: "GRDB.swift")],
-            path: "Tests/HazardLedgerTests"
+            dependencies: ["HazardCore", "HazardYAML", "HazardLedger", "HazardJSON", "HazardCoreJSON", "LedgerCrashWriter", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/HazardLedgerTests",
+            exclude: ["Fixtures"]
         ),
+        .testTarget(name: "HazardJSONTests", dependencies: ["HazardJSON"], path: "Tests/HazardJSONTests"),
         .testTarget(
             name: "HazardRPCTests",
             dependencies: [
-                "HazardCore", "HazardYAML", "HazardLedger", "HazardRPC", "HazardPlugins",
+                "HazardCore", "HazardYAML", "HazardLedger", "HazardRPC", "HazardPlugins", "HazardJSON", "HazardCoreJSON",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),
@@ -132,10 +140,10 @@ let package = Package(
         ),
         .testTarget(name: "HazardDocumentsTests", dependencies: ["HazardCore", "HazardLedger", "HazardDocuments"], path: "Tests/HazardDocumentsTests"),
         // Runs the built `hazard` binary as a user would; depends on it so `swift test` builds it.
-        .testTarget(name: "HazardCLITests", dependencies: ["hazard"], path: "Tests/HazardCLITests"),
+        .testTarget(name: "HazardCLITests", dependencies: ["hazard", "HazardJSON"], path: "Tests/HazardCLITests"),
         .executableTarget(
             name: "RPCJSONBench",
-            dependencies: ["HazardRPC", "HazardCore", "HazardYAML", .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log")],
+            dependencies: ["HazardRPC", "HazardCore", "HazardYAML", "HazardJSON", "HazardCoreJSON", .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/RPCJSONBench"
         ),
     ]

@@ -3,6 +3,8 @@
 // JSONReader/JSONWriter. Prints median/min/max µs per operation and each ratio to ours.
 //
 //   swift run -c release RPCJSONBench [path/to/request.json]
+import HazardCoreJSON
+import HazardJSON
 import Foundation
 import HazardCore
 import HazardRPC

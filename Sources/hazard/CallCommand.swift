@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HazardJSON
 import HazardRPC
 
 struct CallCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import HazardCore
+import HazardJSON
 import HazardLedger
 
 /// The dispatch report as the form (text or CSV, both laid out by `DispatchForm`) or as JSON.
@@ -7,9 +8,7 @@ enum DispatchRenderer {
     static func render(_ r: DispatchReport, format: ReportDispatchCommand.Format, language: OutputLanguage = .zh) throws -> String {
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            return String(decoding: try encoder.encode(r), as: UTF8.self)
+            return r.jsonValue.prettyText
         case .csv:
             return DispatchForm(r, language: language).csv.text
         case .text:

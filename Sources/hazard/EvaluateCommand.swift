@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import HazardCore
 import HazardDocuments
+import HazardCoreJSON
+import HazardJSON
 import HazardYAML
 
 struct EvaluateCommand: ParsableCommand {
@@ -92,11 +94,8 @@ struct EvaluateCommand: ParsableCommand {
 
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = answersFiles.count == 1 ? try graded.first.map { try encoder.encode($0.evaluation) }
-                                               : try encoder.encode(graded.map(\.evaluation))
-            if let data { print(String(decoding: data, as: UTF8.self)) }
+            let values = graded.map(\.evaluation.jsonValue)
+            if answersFiles.count == 1 { values.first.map(printJSON) } else { printJSON(.array(values)) }
         case .text:
             for (index, result) in graded.enumerated() {
                 if answersFiles.count > 1 { print((index > 0 ? "\n" : "") + "════ \(result.path) ════") }

@@ -1,5 +1,6 @@
 import Foundation
 import HazardCore
+import HazardJSON
 import HazardLedger
 
 /// The open-hazard list (问题隐患清单 + 责任清单) as text, JSON or CSV.
@@ -44,9 +45,7 @@ enum HazardListRenderer {
     static func render(_ hazards: [LedgerHazard], format: HazardListOptions.Format, asOf: Day, layout: Layout = Layout()) throws -> String {
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            return String(decoding: try encoder.encode(hazards), as: UTF8.self)
+            return LedgerHazard.listJSON(hazards, today: asOf).prettyText
         case .csv:
             return csv(hazards, asOf: asOf, language: layout.language).text
         case .text:

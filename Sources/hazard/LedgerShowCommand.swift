@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HazardCore
+import HazardJSON
 import HazardLedger
 
 struct LedgerShowCommand: AsyncParsableCommand {
@@ -8,15 +9,13 @@ struct LedgerShowCommand: AsyncParsableCommand {
 
     @OptionGroup var ledger: LedgerOptions
     @Argument(help: "Hazard id.") var id: Int64
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: FormatOption
 
     func run() async throws {
         try await runLedgerAction {
             let detail = try await ledger.open(.existing).detail(HazardID(id))
-            if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(detail), as: UTF8.self))
+            if output.isJSON {
+                printJSON(detail.jsonValue(today: try LedgerOptions.day(nil, "")))
                 return
             }
             let h = detail.hazard, s = h.state

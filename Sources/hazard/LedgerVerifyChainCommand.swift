@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HazardCore
+import HazardJSON
 import HazardLedger
 
 struct LedgerVerifyChainCommand: AsyncParsableCommand {
@@ -31,8 +32,7 @@ struct LedgerVerifyChainCommand: AsyncParsableCommand {
 
     @OptionGroup var key: ChainKeyOption
 
-    @Flag(help: "Print the report (events, head, problems, notes) as JSON on stdout.")
-    var json = false
+    @OptionGroup var output: FormatOption
 
     func validate() throws {
         if let head, ChainHead(parsing: head) == nil {
@@ -47,10 +47,8 @@ struct LedgerVerifyChainCommand: AsyncParsableCommand {
         try await runLedgerAction {
             let key = try key.load()
             let report = try await ledger.open(.existing).verifyChain(anchor: head.flatMap(ChainHead.init(parsing:)), key: key)
-            if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            if output.isJSON {
+                printJSON(report.jsonValue)
             } else {
                 for problem in report.problems { printError("error: \(problem)") }
                 for note in report.notes { printError("note: \(note)") }

@@ -1,4 +1,5 @@
 import Foundation
+import HazardJSON
 import HazardCore
 import HazardRPC
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzz the JSON reader with libFuzzer (+ AddressSanitizer), seeded with JSONTestSuite.
 #   Tests/Fuzz/run-json-fuzz.sh [SECONDS]    (default 60)
-# The reader's files are compiled on their own (they need nothing but the standard library);
+# HazardJSON is compiled on its own (it needs nothing but the standard library);
 # crashes are written to .build/fuzz/crash-*.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -11,7 +11,6 @@ mkdir -p "$OUT/corpus"
 SUITE="${HAZARD_JSON_TEST_SUITE:-../shared/testdata/JSONTestSuite/test_parsing}"
 [ -d "$SUITE" ] && cp -n "$SUITE"/*.json "$OUT/corpus/" 2>/dev/null || true
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name HazardJSONFuzz \
-  Sources/HazardRPC/JSON/JSONValue.swift Sources/HazardRPC/JSON/JSONNumber.swift Sources/HazardRPC/JSON/JSONError.swift \
-  Sources/HazardRPC/JSON/JSONReader.swift Sources/HazardRPC/JSON/JSONTape.swift Sources/HazardRPC/JSON/JSONWriter.swift Sources/HazardRPC/JSON/JSONOutput.swift \
+  Sources/HazardJSON/*.swift \
   Tests/Fuzz/JSONReaderFuzz.swift -o "$OUT/json-fuzz"
 "$OUT/json-fuzz" -max_total_time="$SECONDS_TO_RUN" -max_len=4096 -timeout=5 -artifact_prefix="$OUT/" "$OUT/corpus"

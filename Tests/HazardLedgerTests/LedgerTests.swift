@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HazardCore
+import HazardCoreJSON
 @testable import HazardLedger
 import Testing
 
@@ -27,7 +28,7 @@ struct LedgerTests {
     @Test("the stored evaluation decodes back to the same value")
     func evaluationRoundTrip() throws {
         let evaluation = try SampleEvaluation.make(date: LedgerFixture.day, major: 2, general: 3, compliant: 4)
-        let json = EvaluationJSON.encode(evaluation)
+        let json = CanonicalJSON.text(evaluation.jsonValue)
         #expect(try JSONDecoder().decode(Evaluation.self, from: Data(json.utf8)) == evaluation)
     }
 

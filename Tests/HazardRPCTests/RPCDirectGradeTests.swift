@@ -1,3 +1,5 @@
+import HazardCoreJSON
+import HazardJSON
 import Foundation
 import HazardCore
 import HazardPlugins

@@ -1,3 +1,5 @@
+import HazardCoreJSON
+import HazardJSON
 import HazardRPC
 import NIOCore
 import Testing

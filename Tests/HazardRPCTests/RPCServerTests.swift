@@ -1,3 +1,5 @@
+import HazardCoreJSON
+import HazardJSON
 import HazardCore
 import HazardLedger
 import HazardRPC

@@ -3,6 +3,10 @@
 
 The schemas are the contract of rpc/PROTOCOL.md §6-7; rpc/python/tests/test_schemas.py checks
 real server responses against them. Edit this file, run it, commit both.
+
+Each public type has one encoding, so the CLI's `--format json` output is described by the same
+files (Tests/HazardCLITests/CLISchemaTests.swift checks it): see CLI_OUTPUTS below, and
+ledger.verify-chain.result.json for the one report only the CLI prints.
 """
 import json
 import os
@@ -16,6 +20,7 @@ INT = {"type": "integer"}
 NUM = {"type": "number"}
 BOOL = {"type": "boolean"}
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+TIMESTAMP = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$"}
 REGION = {"type": "string", "pattern": r"^\d{6}$"}
 USCC = {"type": "string", "pattern": r"^[0-9A-HJ-NPQRTUWXY]{18}$"}
 HAZARD_ID = {"type": "integer", "minimum": 1}
@@ -84,7 +89,7 @@ HAZARD = obj({
     "rectified_on_the_spot": BOOL, "rejections": INT,
 }, {"deadline": DATE, "plan": PLAN, "rectified_by": S, "rectified_on": DATE, "verified_by": S, "closed_on": DATE,
     "supervision": obj({"authority": S, "since": DATE}, {"deadline": DATE})})
-EVENT = obj({"seq": INT, "kind": S, "actor": obj({"name": S, "role": S}), "at": S, "day": DATE, "payload": {}, "hash": {"type": "string", "pattern": "^[0-9a-f]{64}$"}},
+EVENT = obj({"seq": INT, "kind": S, "actor": obj({"name": S, "role": S}), "at": TIMESTAMP, "day": DATE, "payload": {}, "hash": {"type": "string", "pattern": "^[0-9a-f]{64}$"}},
             {"hazard": INT, "inspection": INT})
 HAZARD_RESULT = obj({"hazard": HAZARD})
 TRANSITION_COMMON = {"day": DATE, "actor": NES}
@@ -131,6 +136,24 @@ METHODS = {
                               "enforcement": {"type": "array", "items": LINE}})),
 }
 
+HASH = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
+CHAIN_PROBLEM = obj({"kind": S, "table": S, "detail": S}, {"id": INT, "column": S})
+CHAIN_REPORT = obj({"intact": BOOL, "events": INT, "head": nullable(obj({"seq": INT, "hash": HASH})),
+                    "problems": {"type": "array", "items": CHAIN_PROBLEM}, "notes": STRINGS})
+
+# Reports only the CLI prints (no RPC method returns them).
+CLI_ONLY = {"ledger.verify-chain": CHAIN_REPORT}
+
+# `hazard … --format json` → the schema of what it prints (the same encoding as the RPC result).
+CLI_OUTPUTS = {
+    "hazard evaluate": "hazard.grade.result.json",
+    "hazard ledger show": "hazards.get.result.json",
+    "hazard ledger list": "hazards.list.result.json",
+    "hazard report hazards": "hazards.list.result.json",
+    "hazard report dispatch": "reports.dispatch.result.json",
+    "hazard ledger verify-chain": "ledger.verify-chain.result.json",
+}
+
 ERROR = obj({"jsonrpc": {"const": "2.0"}, "id": {"type": ["string", "number", "null"]},
              "error": obj({"code": INT, "message": S}, {"data": {}})})
 
@@ -148,5 +171,7 @@ if __name__ == "__main__":
     for method, (params, result) in METHODS.items():
         write(f"{method}.params.json", params, f"{method} params")
         write(f"{method}.result.json", result, f"{method} result")
+    for command, result in CLI_ONLY.items():
+        write(f"{command}.result.json", result, f"hazard {command.replace('.', ' ')} --format json")
     write("error-response.json", ERROR, "JSON-RPC error response")
-    print(f"wrote {2 * len(METHODS) + 1} schemas")
+    print(f"wrote {2 * len(METHODS) + len(CLI_ONLY) + 1} schemas")

@@ -1,6 +1,8 @@
 /// Grades an inspector's answers against a checklist.
 ///
 /// Pure and stateless: `evaluate` may run concurrently on any thread for any checklist.
+/// A library user calls `evaluate`; the rest (`grade`, `prepare`, `run`…) serves the RPC fast
+/// path and the benchmarks inside this package, so it is `package`.
 public enum Engine {
     /// Validates the answers, derives the plugin's facts, decides every criterion and
     /// scores the result.
@@ -29,7 +31,7 @@ public enum Engine {
     /// Grades as `evaluate(_:input:inspectionDate:detail:)` at detail `.summary`, and returns
     /// the findings as `FindingStates` instead of `Finding`s: for serialisers that write the
     /// findings from pre-encoded `Checklist.findingTemplates`.
-    public static func grade(_ checklist: Checklist, input: AnswerInput, inspectionDate: Day? = nil) throws(AnswerError) -> (summary: Evaluation, findings: FindingStates) {
+    package static func grade(_ checklist: Checklist, input: AnswerInput, inspectionDate: Day? = nil) throws(AnswerError) -> (summary: Evaluation, findings: FindingStates) {
         let decided = try decide(checklist, input: input, inspectionDate: inspectionDate)
         let summary = report(checklist, decided.slots, statuses: decided.statuses, facts: decided.facts, warnings: decided.warnings, detail: .summary)
         return (summary, findingStates(checklist, decided.slots, statuses: decided.statuses, facts: decided.facts))
@@ -39,7 +41,7 @@ public enum Engine {
     /// grades the same answers from a tree.
     ///
     /// - Throws: `AnswerError` when the plugin rejects an answer.
-    public static func grade(_ bound: SlotBinder) throws(AnswerError) -> (summary: Evaluation, findings: FindingStates) {
+    package static func grade(_ bound: SlotBinder) throws(AnswerError) -> (summary: Evaluation, findings: FindingStates) {
         let checklist = bound.checklist
         let (slots, answers) = bound.finish()
         let decided = try decide(checklist, slots: slots, answers: answers)
@@ -66,7 +68,7 @@ public enum Engine {
     }
 
     /// Binds a decoded answers object and derives the plugin's facts: the typed form `run` takes.
-    public static func prepare(_ checklist: Checklist, input: AnswerInput, inspectionDate: Day? = nil) throws(AnswerError) -> AnswerSlots {
+    package static func prepare(_ checklist: Checklist, input: AnswerInput, inspectionDate: Day? = nil) throws(AnswerError) -> AnswerSlots {
         var (slots, answers) = try checklist.bind(input, inspectionDate: inspectionDate)
         var warnings: [EvaluationWarning] = []
         if let answers { _ = try derive(checklist, answers, into: &slots, warnings: &warnings) }
@@ -75,14 +77,14 @@ public enum Engine {
 
     /// Decides every criterion over answers already in typed slot form (facts included):
     /// the engine's inner loop, without findings. `statuses` is reused between calls.
-    public static func statuses(_ checklist: Checklist, _ slots: AnswerSlots, into statuses: inout [FindingStatus]) {
+    package static func statuses(_ checklist: Checklist, _ slots: AnswerSlots, into statuses: inout [FindingStatus]) {
         var codes: [UInt8] = []
         checklist.program.run(slots, into: &codes)
         statuses = checklist.criteria.indices.map { FindingStatus(code: codes[$0]) }
     }
 
     /// Binds answers and facts into slots, for callers that evaluate the same answers often.
-    public static func prepare(_ checklist: Checklist, _ answers: Answers) throws(AnswerError) -> AnswerSlots {
+    package static func prepare(_ checklist: Checklist, _ answers: Answers) throws(AnswerError) -> AnswerSlots {
         var slots = try checklist.bind(answers)
         var warnings: [EvaluationWarning] = []
         _ = try derive(checklist, answers, into: &slots, warnings: &warnings)
@@ -92,12 +94,12 @@ public enum Engine {
     /// Runs the compiled criteria only, writing status codes into a reusable buffer.
     /// For benchmarks and batch grading; `FindingStatus(code:)` is internal, so callers
     /// compare counts via `hazardCount`.
-    public static func run(_ checklist: Checklist, _ slots: AnswerSlots, buffer: inout [UInt8]) {
+    package static func run(_ checklist: Checklist, _ slots: AnswerSlots, buffer: inout [UInt8]) {
         checklist.program.run(slots, into: &buffer)
     }
 
     /// Whether criterion `index` is a hazard in a buffer filled by `run`.
-    public static func isHazard(_ buffer: [UInt8], _ index: Int) -> Bool {
+    package static func isHazard(_ buffer: [UInt8], _ index: Int) -> Bool {
         buffer[index] == FindingStatus.major.code || buffer[index] == FindingStatus.general.code
     }
 

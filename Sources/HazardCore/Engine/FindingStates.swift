@@ -5,7 +5,7 @@
 ///
 /// Evidence values are read from the graded slots when asked for, not built beforehand:
 /// most are booleans and options, which `evidence(_:of:)` hands out without allocating.
-public struct FindingStates: Sendable {
+package struct FindingStates: Sendable {
     let checklist: Checklist
     let slots: AnswerSlots
     /// Status codes of every criterion, as the program decided them.
@@ -24,19 +24,19 @@ public struct FindingStates: Sendable {
     }
 
     /// The checklist the states are of.
-    public var checklistID: ChecklistID { checklist.id }
-    public var checklistSHA256: String { checklist.sha256 }
+    package var checklistID: ChecklistID { checklist.id }
+    package var checklistSHA256: String { checklist.sha256 }
 
     /// Number of criteria.
-    public var count: Int { checklist.reportPlan.sources.count }
+    package var count: Int { checklist.reportPlan.sources.count }
 
-    public func status(_ index: Int) -> FindingStatus { FindingStatus(code: codes[index]) }
+    package func status(_ index: Int) -> FindingStatus { FindingStatus(code: codes[index]) }
 
     /// Number of evidence items of criterion `index`.
-    public func evidenceCount(of index: Int) -> Int { checklist.reportPlan.sources[index].count }
+    package func evidenceCount(of index: Int) -> Int { checklist.reportPlan.sources[index].count }
 
     /// Evidence item `k` of criterion `index`, in its template's evidence order.
-    public func evidence(_ k: Int, of index: Int) -> EvidenceValue {
+    package func evidence(_ k: Int, of index: Int) -> EvidenceValue {
         switch checklist.reportPlan.sources[index][k] {
         case .question(let q): return answer(q)
         case .fact(let f): return facts[checklist.factSlots[f].name.rawValue].map(EvidenceValue.value) ?? .unanswered
@@ -45,7 +45,7 @@ public struct FindingStates: Sendable {
     }
 
     /// Evidence item `k` of criterion `index` as a value (nil: unanswered).
-    public func value(_ k: Int, of index: Int) -> Value? {
+    package func value(_ k: Int, of index: Int) -> Value? {
         switch evidence(k, of: index) {
         case .unanswered: return nil
         case .bool(let b): return .bool(b)
@@ -95,7 +95,7 @@ public struct FindingStates: Sendable {
     }
 
     /// The findings `Engine.evaluate` builds at `detail`, from the checklist's templates.
-    public func findings(_ templates: [Finding], detail: Evaluation.Detail) -> [Finding] {
+    package func findings(_ templates: [Finding], detail: Evaluation.Detail) -> [Finding] {
         guard detail != .summary else { return [] }
         var findings: [Finding] = []
         findings.reserveCapacity(detail == .full ? templates.count : 8)
@@ -114,7 +114,7 @@ public struct FindingStates: Sendable {
 
 /// One evidence value of a finding, as `FindingStates.evidence(_:of:)` reads it from the
 /// graded answers: the common kinds without building a `Value`.
-public enum EvidenceValue: Sendable {
+package enum EvidenceValue: Sendable {
     case unanswered
     case bool(Bool)
     case number(Double)

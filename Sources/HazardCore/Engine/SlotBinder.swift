@@ -9,8 +9,8 @@
 /// error. So what this binds, it stores exactly as that path would, and `Engine.grade(_:)`
 /// gives the same evaluation (`SlotBinderTests` and the RPC equivalence tests hold the two
 /// paths to it).
-public struct SlotBinder: Sendable {
-    public let checklist: Checklist
+package struct SlotBinder: Sendable {
+    package let checklist: Checklist
     var slots: AnswerSlots
     /// Per question: answered already (a repeated JSON key keeps its first value).
     private var claimed: [Bool]
@@ -27,14 +27,14 @@ public struct SlotBinder: Sendable {
     private var rowFields: UInt64 = 0
     private var row = -1
 
-    public init(_ checklist: Checklist, inspectionDate: Day?) {
+    package init(_ checklist: Checklist, inspectionDate: Day?) {
         self.checklist = checklist
         slots = checklist.makeSlots(inspectionDate)
         claimed = [Bool](repeating: false, count: checklist.questions.count)
     }
 
     /// The number of the question whose id is exactly `key`; nil when there is none.
-    public mutating func question(utf8 key: UnsafeBufferPointer<UInt8>) -> Int? {
+    package mutating func question(utf8 key: UnsafeBufferPointer<UInt8>) -> Int? {
         let index: Int
         if expected < checklist.questionKeys.count, checklist.questionKeys.matches(expected, key) {
             index = expected
@@ -49,30 +49,30 @@ public struct SlotBinder: Sendable {
 
     /// Takes question `index` for the answer being read; false when an earlier member
     /// answered it already, and this one is to be skipped.
-    public mutating func claim(_ index: Int) -> Bool {
+    package mutating func claim(_ index: Int) -> Bool {
         guard !claimed[index] else { return false }
         claimed[index] = true
         return true
     }
 
-    public mutating func bind(_ index: Int, bool: Bool) -> Bool {
+    package mutating func bind(_ index: Int, bool: Bool) -> Bool {
         checklist.binding[index].store(bool: bool, at: checklist.binding[index].slot, numbers: &slots.numbers)
     }
 
-    public mutating func bind(_ index: Int, number: Double) -> Bool {
+    package mutating func bind(_ index: Int, number: Double) -> Bool {
         checklist.binding[index].store(number: number, at: checklist.binding[index].slot, numbers: &slots.numbers)
     }
 
     /// A number not written as a 64-bit integer (fraction, exponent, or too large): bound like
     /// any number except to an `integer` question, which it never fits (the general path
     /// refuses it, see `AnswerInput.Kind.decimal`).
-    public mutating func bind(_ index: Int, decimal number: Double) -> Bool {
+    package mutating func bind(_ index: Int, decimal number: Double) -> Bool {
         guard checklist.binding[index].kind != .integer else { return false }
         return bind(index, number: number)
     }
 
     /// A string answer (enum option, text or date), given as its UTF-8 text.
-    public mutating func bind(_ index: Int, utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
+    package mutating func bind(_ index: Int, utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
         checklist.binding[index].store(utf8: text, options: checklist.optionKeys[index], at: checklist.binding[index].slot,
                                        numbers: &slots.numbers, texts: &slots.texts)
     }
@@ -81,7 +81,7 @@ public struct SlotBinder: Sendable {
 
     /// Starts the list answer to question `index`, of `rows` records; false when the question
     /// is not a list.
-    public mutating func beginList(_ index: Int, rows: Int) -> Bool {
+    package mutating func beginList(_ index: Int, rows: Int) -> Bool {
         guard checklist.binding[index].kind == .list, listQuestion < 0 else { return false }
         let width = checklist.listBindings[index].bindings.count
         // Duplicate fields are caught with one bit per field.
@@ -96,49 +96,49 @@ public struct SlotBinder: Sendable {
     }
 
     /// Starts the current list's next record (the first, after `beginList`).
-    public mutating func beginRecord() {
+    package mutating func beginRecord() {
         row += 1
         rowFields = 0
     }
 
     /// The number of the current list's field named exactly `key`, nil when there is none.
-    public func field(utf8 key: UnsafeBufferPointer<UInt8>) -> Int? {
+    package func field(utf8 key: UnsafeBufferPointer<UInt8>) -> Int? {
         guard listQuestion >= 0 else { return nil }
         return checklist.listBindings[listQuestion].keys.index(of: key)
     }
 
     /// Claims `field` in the current record; false when the record named it already.
-    public mutating func claimField(_ field: Int) -> Bool {
+    package mutating func claimField(_ field: Int) -> Bool {
         let bit: UInt64 = 1 << UInt64(field)
         guard rowFields & bit == 0 else { return false }
         rowFields |= bit
         return true
     }
 
-    public mutating func bindField(_ field: Int, bool: Bool) -> Bool {
+    package mutating func bindField(_ field: Int, bool: Bool) -> Bool {
         guard let at = cell(field) else { return false }
         return checklist.listBindings[listQuestion].bindings[field].store(bool: bool, at: at, numbers: &listNumbers)
     }
 
-    public mutating func bindField(_ field: Int, number: Double) -> Bool {
+    package mutating func bindField(_ field: Int, number: Double) -> Bool {
         guard let at = cell(field) else { return false }
         return checklist.listBindings[listQuestion].bindings[field].store(number: number, at: at, numbers: &listNumbers)
     }
 
     /// As `bind(_:decimal:)`, for a field of the current record.
-    public mutating func bindField(_ field: Int, decimal number: Double) -> Bool {
+    package mutating func bindField(_ field: Int, decimal number: Double) -> Bool {
         guard listQuestion >= 0, checklist.listBindings[listQuestion].bindings[field].kind != .integer else { return false }
         return bindField(field, number: number)
     }
 
-    public mutating func bindField(_ field: Int, utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
+    package mutating func bindField(_ field: Int, utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let at = cell(field) else { return false }
         return checklist.listBindings[listQuestion].bindings[field].store(utf8: text, options: checklist.listBindings[listQuestion].optionKeys[field],
                                                                          at: at, numbers: &listNumbers, texts: &listTexts)
     }
 
     /// Stores the current list's table in its question's slot.
-    public mutating func endList() {
+    package mutating func endList() {
         guard listQuestion >= 0 else { return }
         let slot = checklist.binding[listQuestion].slot
         slots.lists[slot] = RecordTable(count: listRows, fieldCount: listWidth, numbers: listNumbers, texts: listTexts)

@@ -1,5 +1,6 @@
 import GRDB
 public import HazardCore
+import HazardCoreJSON
 
 extension Ledger {
     /// Records an inspection and one hazard per major or general finding, with their
@@ -22,7 +23,7 @@ extension Ledger {
         do { try HazardState.checkInspectionDay(date, recordedOn: at.day) } catch {
             throw LedgerError(.implausibleDate, error.message)
         }
-        let evaluationJSON = EvaluationJSON.encode(evaluation)
+        let evaluationJSON = CanonicalJSON.text(evaluation.jsonValue)
         let hazards = evaluation.findings.filter(\.status.isHazard).map(HazardDraft.init)
         let draft = InspectionDraft(input: input, date: date, checklist: evaluation.checklist, evaluationJSON: evaluationJSON, hazards: hazards)
         return try await store.record(draft, by: actor, at: at)

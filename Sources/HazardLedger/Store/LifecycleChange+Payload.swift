@@ -1,16 +1,16 @@
-import Foundation
 import HazardCore
+import HazardJSON
 
 extension LifecycleChange {
     /// Reads back a change from the event kind and the canonical payload `Ledger.payload`
     /// wrote, so verification can replay a hazard's events. Nil when the payload does not
     /// describe a change of that kind.
     static func decode(kind: String, payload: String) -> LifecycleChange? {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(payload.utf8))) as? [String: Any] else { return nil }
-        func text(_ key: String) -> String? { object[key] as? String }
+        guard let object = try? JSONReader.read(payload), case .object = object else { return nil }
+        func text(_ key: String) -> String? { object[key]?.string }
         func day(_ key: String) -> Day?? {
-            guard let value = object[key], !(value is NSNull) else { return .some(nil) }
-            guard let string = value as? String, let parsed = Day(iso: string) else { return nil }
+            guard let value = object[key], !value.isNull else { return .some(nil) }
+            guard let string = value.string, let parsed = Day(iso: string) else { return nil }
             return .some(parsed)
         }
         switch kind {
@@ -38,10 +38,10 @@ extension Person {
     static func decode(name: String, role: String, payload: String) -> Person {
         var person = Person(name: name, role: role)
         guard payload.contains("\"acting\""),
-              let object = (try? JSONSerialization.jsonObject(with: Data(payload.utf8))) as? [String: Any],
-              let acting = object["acting"] as? [String: Any] else { return person }
-        person.principal = acting["principal"] as? String
-        person.actsForSeveral = acting["shared"] as? Bool ?? false
+              let object = try? JSONReader.read(payload),
+              let acting = object["acting"], case .object = acting else { return person }
+        person.principal = acting["principal"]?.string
+        person.actsForSeveral = acting["shared"]?.bool ?? false
         return person
     }
 }

@@ -1,5 +1,6 @@
 public import NIOCore
 import NIOPosix
+public import HazardJSON
 
 /// A connection to a hazard RPC server, for `hazard call`, the tests and the load generator.
 ///

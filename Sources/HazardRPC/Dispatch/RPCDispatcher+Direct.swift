@@ -1,3 +1,6 @@
+public import HazardJSON
+import HazardCoreJSON
+
 extension RPCDispatcher {
     /// Answers a single request straight from its token tape when its method has a direct
     /// body, writing the whole response to `out`; false when it is left to the general path,

@@ -1,5 +1,7 @@
 public import Logging
 public import NIOCore
+public import HazardJSON
+import HazardCoreJSON
 
 /// Turns request frames into response frames: parses the payload, checks the JSON-RPC
 /// envelope, authenticates, authorises by role, runs the method and maps errors to codes.
@@ -35,7 +37,10 @@ public struct RPCDispatcher: Sendable {
         self.logger = logger
     }
 
-    public var methodNames: [String] { (methods.keys + ["session.authenticate"]).sorted() }
+    public var methodNames: [String] { (methods.keys + [Self.authenticateMethod]).sorted() }
+
+    /// The one method the dispatcher answers itself, outside the method table.
+    public static let authenticateMethod = "session.authenticate"
 
     /// A fresh session for a new connection from `peer` (its address, for the limits on wrong tokens).
     public func makeSession(peer: String? = nil) -> RPCSession { RPCSession(principal: auth == nil ? .local : nil, peer: peer) }
@@ -341,7 +346,7 @@ public struct RPCDispatcher: Sendable {
 
     /// Authenticates and authorises `request` and runs it if it is synchronous.
     private func start(_ request: RPCRequest, session: inout RPCSession) -> Call {
-        if request.method == "session.authenticate" { return .done(authenticate(request, session: &session)) }
+        if request.method == Self.authenticateMethod { return .done(authenticate(request, session: &session)) }
         guard let method = methods[request.method] else {
             return .done(.failure(RPCError(.methodNotFound, "no method '\(request.method)'", data: .object(["method": .string(request.method)]))))
         }

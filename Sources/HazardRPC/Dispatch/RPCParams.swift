@@ -1,4 +1,6 @@
 public import HazardCore
+public import HazardJSON
+import HazardCoreJSON
 
 /// Typed access to a request's named params. Every accessor throws -32602 naming the field;
 /// `finish()` rejects members nobody read, so a misspelt option is an error, not ignored.

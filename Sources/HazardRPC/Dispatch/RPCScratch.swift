@@ -1,3 +1,6 @@
+public import HazardJSON
+import HazardCoreJSON
+
 /// What a connection keeps from one request to the next: the tape its requests are read
 /// into, and the size of its last response, which the next one is given room for in the
 /// outgoing buffer (where its JSON is written in place).

@@ -1,4 +1,5 @@
 public import NIOCore
+public import HazardJSON
 
 /// Writing frames: a 4-byte big-endian length, then the payload.
 public enum RPCFrame {

@@ -1,4 +1,5 @@
 public import HazardCore
+import HazardJSON
 
 extension AnswerError: RPCErrorConvertible {
     /// -32005 with every issue in `data.issues`, so a form can mark each field.

@@ -1,4 +1,6 @@
 public import HazardCore
+public import HazardJSON
+import HazardCoreJSON
 
 /// One checklist's evaluation JSON encoded once, at start-up, around the parts an inspection
 /// changes: counts, scores, the rating, each finding's status and evidence values, facts and
@@ -9,7 +11,7 @@ public import HazardCore
 /// The text is exactly what `Evaluation.write(to:)` produces; `RPCEncodingTests` holds the two
 /// to byte equality. All pieces live in one byte array addressed by offsets, so writing
 /// retains nothing per piece.
-public final class EncodedEvaluation: Sendable {
+package final class EncodedEvaluation: Sendable {
     /// A range of `text`.
     struct Piece: Sendable {
         var start: Int
@@ -68,7 +70,7 @@ public final class EncodedEvaluation: Sendable {
     /// Per question (`Checklist.questions` order), its options as JSON strings.
     private let optionText: [[Piece]]
 
-    public init(_ checklist: Checklist) {
+    package init(_ checklist: Checklist) {
         var text: [UInt8] = []
         func piece(_ bytes: [UInt8]) -> Piece {
             defer { text += bytes }
@@ -149,7 +151,7 @@ public final class EncodedEvaluation: Sendable {
     /// A `hazard.grade` result: `summary` (an evaluation at detail `.summary`) with the
     /// findings of `states` at `detail` (none for `.summary`, when `states` is not read);
     /// nil when the evaluation is not of this checklist.
-    public func result(_ summary: Evaluation, findings states: FindingStates, detail: Evaluation.Detail) -> (some JSONEncodable)? {
+    package func result(_ summary: Evaluation, findings states: FindingStates, detail: Evaluation.Detail) -> (some JSONEncodable)? {
         guard summary.checklist.id == checklist, summary.checklist.sha256 == sha256, summary.sections.count == sectionHeads.count,
               summary.rating.label == summary.rating.level.chinese, detail == .summary || fits(states) else { return nil as EncodedResult? }
         return EncodedResult(summary: summary, states: states, detail: detail, encoded: self)

@@ -1,4 +1,5 @@
 public import HazardLedger
+import HazardJSON
 
 extension IllegalTransition: RPCErrorConvertible {
     /// -32004: the lifecycle forbids the event; nothing changed.

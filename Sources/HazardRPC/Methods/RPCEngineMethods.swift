@@ -1,4 +1,6 @@
 public import HazardCore
+public import HazardJSON
+import HazardCoreJSON
 
 /// The methods that need only the engine: `engine.info`, `checklists.list`, `checklists.get`,
 /// `hazard.grade`. Checklists are compiled once at start-up and shared by every connection.

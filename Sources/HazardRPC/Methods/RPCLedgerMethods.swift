@@ -1,5 +1,7 @@
 import HazardCore
 public import HazardLedger
+public import HazardJSON
+import HazardCoreJSON
 
 /// The methods backed by the hazard ledger: enterprises, inspections, hazards and their
 /// lifecycle, the dispatch report. Every SQLite access goes through the ledger's async API
@@ -100,7 +102,7 @@ public struct RPCLedgerMethods: Sendable {
                 try params.finish()
                 let detail = try await ledger.detail(id)
                 try Self.requireScope(detail.hazard, principal)
-                return JSONValue.object(["hazard": detail.hazard.jsonValue(today: today), "events": .array(detail.events.map(\.jsonValue))])
+                return detail.jsonValue(today: today)
             },
             transition("hazards.plan", role: .inspector) { params, id, actor, day in
                 let plan = RectificationPlan(responsible: try params.optionalString("responsible"), measures: try params.optionalString("measures"),
@@ -217,7 +219,7 @@ public struct RPCLedgerMethods: Sendable {
         if let region { filter.region = region }
         let visible = try await ledger.hazards(filter)
         let today = self.today
-        return JSONValue.object(["hazards": .array(visible.map { $0.jsonValue(today: today) })])
+        return Hazard.listJSON(visible, today: today)
     }
 
     // MARK: Helpers

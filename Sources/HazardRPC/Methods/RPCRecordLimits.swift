@@ -1,3 +1,5 @@
+public import HazardJSON
+
 /// Limits on what `inspection.record` stores. Answers are kept in the ledger and come back in
 /// every hazard they raise (`evidence`) and in `hazards.list`: a few inspections of ~1 MB of
 /// text each once asked `hazards.list` for a 4 GB answer. Checked on the params before

@@ -1,13 +1,18 @@
+public import HazardJSON
+
 /// Assembles the method table `hazard serve` offers.
 public enum RPCServerMethods {
-    /// Engine methods plus, once the ledger is attached, the ledger's.
+    /// Engine methods plus, once the ledger is attached, the ledger's. `engine.info` lists the
+    /// names of this very table (and `session.authenticate`, which the dispatcher answers), so
+    /// a method added anywhere is listed without a hand-kept list to forget.
     public static func make(engine: RPCEngineMethods, configuration: RPCServerConfiguration, authenticated: Bool,
                             extra: [RPCMethod] = []) -> [RPCMethod] {
-        let names = (["engine.info", "checklists.list", "checklists.get", "hazard.grade", "session.authenticate"] + extra.map(\.name)).sorted()
+        let names = (engine.methods(info: { [] }) + extra).map(\.name)
+        let listed = Set(names + [RPCDispatcher.authenticateMethod]).sorted()
         let info: @Sendable () -> [JSONMember] = {
             [
                 JSONMember(key: "auth", value: .bool(authenticated)),
-                JSONMember(key: "methods", value: .array(names.map { .string($0) })),
+                JSONMember(key: "methods", value: .array(listed.map { .string($0) })),
                 JSONMember(key: "limits", value: .object([
                     "max_frame": .number(configuration.maxFrameLength),
                     "max_connections": .number(configuration.maxConnections),

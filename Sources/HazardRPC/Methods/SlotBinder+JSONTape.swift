@@ -1,4 +1,5 @@
 import HazardCore
+public import HazardJSON
 
 extension SlotBinder {
     /// Binds the members of the answers object at `object` in `tape` (which indexes

@@ -1,3 +1,5 @@
+public import HazardJSON
+
 /// A JSON-RPC error object as it goes on the wire: a code from `rpc/PROTOCOL.md`, a message
 /// for people and optional structured `data`.
 public struct RPCError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+public import HazardJSON
+
 /// One JSON-RPC 2.0 request or notification, checked against the envelope rules.
 public struct RPCRequest: Sendable, Hashable {
     /// The id to echo; nil for a notification (no `id` member at all).

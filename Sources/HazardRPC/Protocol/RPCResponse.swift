@@ -1,3 +1,5 @@
+public import HazardJSON
+
 /// Building JSON-RPC 2.0 response objects.
 public enum RPCResponse {
     public static func success(id: JSONValue, result: JSONValue) -> JSONValue {

@@ -1,4 +1,5 @@
 public import NIOCore
+public import HazardJSON
 
 /// One connection's JSON-RPC work, on its event loop.
 ///

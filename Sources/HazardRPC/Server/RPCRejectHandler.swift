@@ -1,4 +1,5 @@
 public import NIOCore
+import HazardJSON
 
 /// Answers a connection the server cannot take (over `max_connections`) with one error frame
 /// and closes it, without reading any request.

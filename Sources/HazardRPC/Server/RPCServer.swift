@@ -3,6 +3,7 @@ public import NIOCore
 import NIOPosix
 public import ServiceLifecycle
 import Synchronization
+import HazardJSON
 
 /// The socket server: accepts connections (one child task each in a discarding task group,
 /// to track them for shutdown); framing and answering live in channel handlers

@@ -1,5 +1,5 @@
 import Foundation
-@testable import HazardRPC
+@testable import HazardJSON
 import Testing
 
 @Suite("JSON string escaping, word at a time")

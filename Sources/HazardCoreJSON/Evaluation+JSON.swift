@@ -1,8 +1,11 @@
 public import HazardCore
+public import HazardJSON
 
-// The Evaluation as `hazard evaluate --format json` prints it (the same keys as its Codable
-// conformance, nil members omitted), streamed by hand so the hot path avoids Foundation JSON
-// and builds no intermediate tree. `RPCEncodingTests` checks it against JSONEncoder's output.
+// An Evaluation's one wire encoding: what `hazard.grade` returns, `hazard evaluate --format json`
+// prints and the ledger stores (with sorted keys). snake_case keys, dates `YYYY-MM-DD`, nil
+// members omitted. Streamed by hand so the hot path avoids Foundation JSON and builds no
+// intermediate tree; `EncodedEvaluation` (the RPC fast path) is held to these bytes by
+// `RPCEncodingTests` and `RPCDirectGradeTests`.
 
 extension Evaluation: JSONEncodable {
     public func write(to out: inout JSONOutput) {
@@ -119,7 +122,7 @@ extension Finding: JSONEncodable {
 
 extension [MatchedRow] {
     /// `[{"function":…,"index":…,"outcome":…,"record":{…}}, …]`, as their Codable form.
-    func write(to out: inout JSONOutput) {
+    package func write(to out: inout JSONOutput) {
         out.beginArray()
         for row in self {
             out.beginObject()

@@ -1,4 +1,4 @@
-import HazardRPC
+import HazardJSON
 import Testing
 
 /// The reader scans strings eight bytes at a time and records a token per value; these

@@ -19,19 +19,21 @@ public struct JSONTape: Sendable {
         case array, object
     }
 
+    @usableFromInline
     struct Token: Sendable {
-        var kind: Kind
+        @usableFromInline var kind: Kind
         /// Strings: after the opening quote; numbers: the first byte; containers: the bracket.
-        var start: UInt32
+        @usableFromInline var start: UInt32
         /// Strings: the closing quote; numbers and containers: just after the last byte.
-        var end: UInt32
+        @usableFromInline var end: UInt32
         /// Index of the token after this value's subtree.
-        var next: UInt32
+        @usableFromInline var next: UInt32
         /// Containers: items (arrays) or members (objects).
-        var count: UInt32
+        @usableFromInline var count: UInt32
     }
 
-    var tokens: [Token] = []
+    // Read on the grading fast path from other modules: the accessors below are inlinable.
+    @usableFromInline var tokens: [Token] = []
 
     public init() {}
 
@@ -43,22 +45,22 @@ public struct JSONTape: Sendable {
     /// Empties the tape, keeping its storage for the next document.
     public mutating func removeAll() { tokens.removeAll(keepingCapacity: true) }
 
-    public func kind(_ token: Int) -> Kind { tokens[token].kind }
+    @inlinable public func kind(_ token: Int) -> Kind { tokens[token].kind }
 
     /// The token after `token`'s subtree: its next sibling, or past its parent's last child.
-    public func next(_ token: Int) -> Int { Int(tokens[token].next) }
+    @inlinable public func next(_ token: Int) -> Int { Int(tokens[token].next) }
 
     /// Items of an array or members of an object.
-    public func count(_ token: Int) -> Int { Int(tokens[token].count) }
+    @inlinable public func count(_ token: Int) -> Int { Int(tokens[token].count) }
 
     /// The raw bytes of a string (between its quotes) or number token.
-    public func bytes(_ token: Int, in document: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    @inlinable public func bytes(_ token: Int, in document: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         let t = tokens[token]
         return UnsafeBufferPointer(rebasing: document[Int(t.start)..<Int(t.end)])
     }
 
     /// Whether `token` is a string without escapes whose text is exactly `text`.
-    public func isString(_ token: Int, _ text: StaticString, in document: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inlinable public func isString(_ token: Int, _ text: StaticString, in document: UnsafeBufferPointer<UInt8>) -> Bool {
         guard tokens[token].kind == .string else { return false }
         let raw = bytes(token, in: document)
         guard raw.count == text.utf8CodeUnitCount else { return false }
@@ -68,20 +70,32 @@ public struct JSONTape: Sendable {
     }
 
     /// The members of object `token` as (name token, value token) pairs, in document order.
-    public func members(_ token: Int) -> Members { Members(tape: self, object: token) }
+    @inlinable public func members(_ token: Int) -> Members { Members(tape: self, object: token) }
 
     /// The items of array `token`, in document order.
-    public func items(_ token: Int) -> Items { Items(tape: self, array: token) }
+    @inlinable public func items(_ token: Int) -> Items { Items(tape: self, array: token) }
 
     public struct Members: Sequence {
-        let tape: JSONTape
-        let object: Int
+        @usableFromInline let tape: JSONTape
+        @usableFromInline let object: Int
+
+        @inlinable init(tape: JSONTape, object: Int) {
+            self.tape = tape
+            self.object = object
+        }
 
         public struct Iterator: IteratorProtocol {
-            let tape: JSONTape
-            var at: Int
-            let end: Int
-            public mutating func next() -> (name: Int, value: Int)? {
+            @usableFromInline let tape: JSONTape
+            @usableFromInline var at: Int
+            @usableFromInline let end: Int
+
+            @inlinable init(tape: JSONTape, at: Int, end: Int) {
+                self.tape = tape
+                self.at = at
+                self.end = end
+            }
+
+            @inlinable public mutating func next() -> (name: Int, value: Int)? {
                 guard at < end else { return nil }
                 let name = at
                 at = tape.next(name + 1)
@@ -89,25 +103,37 @@ public struct JSONTape: Sendable {
             }
         }
 
-        public func makeIterator() -> Iterator { Iterator(tape: tape, at: object + 1, end: tape.next(object)) }
+        @inlinable public func makeIterator() -> Iterator { Iterator(tape: tape, at: object + 1, end: tape.next(object)) }
     }
 
     public struct Items: Sequence {
-        let tape: JSONTape
-        let array: Int
+        @usableFromInline let tape: JSONTape
+        @usableFromInline let array: Int
+
+        @inlinable init(tape: JSONTape, array: Int) {
+            self.tape = tape
+            self.array = array
+        }
 
         public struct Iterator: IteratorProtocol {
-            let tape: JSONTape
-            var at: Int
-            let end: Int
-            public mutating func next() -> Int? {
+            @usableFromInline let tape: JSONTape
+            @usableFromInline var at: Int
+            @usableFromInline let end: Int
+
+            @inlinable init(tape: JSONTape, at: Int, end: Int) {
+                self.tape = tape
+                self.at = at
+                self.end = end
+            }
+
+            @inlinable public mutating func next() -> Int? {
                 guard at < end else { return nil }
                 defer { at = tape.next(at) }
                 return at
             }
         }
 
-        public func makeIterator() -> Iterator { Iterator(tape: tape, at: array + 1, end: tape.next(array)) }
+        @inlinable public func makeIterator() -> Iterator { Iterator(tape: tape, at: array + 1, end: tape.next(array)) }
     }
 
     // MARK: Values

@@ -1,4 +1,4 @@
-import HazardRPC
+import HazardJSON
 import Testing
 
 @Suite("JSON output")

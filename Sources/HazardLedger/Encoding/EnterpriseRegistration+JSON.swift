@@ -1,4 +1,4 @@
-public import HazardLedger
+public import HazardJSON
 
 extension EnterpriseRegistration {
     /// `enterprises.register`'s result: the enterprise as stored now, whether the call created

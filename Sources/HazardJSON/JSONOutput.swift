@@ -10,15 +10,17 @@
 /// in the connection's outgoing buffer, so the text is not copied there afterwards. If the
 /// text outgrows that room it moves to storage of its own.
 public struct JSONOutput: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var count = 0
-    private var capacity: Int
+    // The fast path (`EncodedEvaluation`, the dispatcher) writes from other modules, a few bytes
+    // at a time: the appends are inlinable, so this state is visible to them.
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline var count = 0
+    @usableFromInline var capacity: Int
     /// False while writing into borrowed memory.
     public private(set) var ownsStorage = true
-    private var needsComma = false
-    private var afterKey = false
+    @usableFromInline var needsComma = false
+    @usableFromInline var afterKey = false
     /// `needsComma` of each enclosing container, innermost last.
-    private var stack: [Bool] = []
+    @usableFromInline var stack: [Bool] = []
     /// The most bytes this writer holds (`limit`); `capacity` never exceeds it, so the
     /// append fast paths enforce it without a check of their own.
     private var budget = Int.max
@@ -34,7 +36,7 @@ public struct JSONOutput: ~Copyable {
 
     /// A writer over `capacity` bytes at `base`, which stay the caller's and must outlive it
     /// while `ownsStorage` is false.
-    init(over base: UnsafeMutablePointer<UInt8>, capacity: Int) {
+    package init(over base: UnsafeMutablePointer<UInt8>, capacity: Int) {
         self.base = base
         self.capacity = capacity
         ownsStorage = false
@@ -112,7 +114,7 @@ public struct JSONOutput: ~Copyable {
         if capacity > budget { capacity = max(budget, count) }
     }
 
-    private mutating func reserve(_ extra: Int) {
+    @usableFromInline mutating func reserve(_ extra: Int) {
         guard count + extra > capacity else { return }
         guard !isOverLimit, count + extra <= budget else {
             isOverLimit = true
@@ -127,8 +129,8 @@ public struct JSONOutput: ~Copyable {
         ownsStorage = true
     }
 
-    @inline(__always)
-    mutating func append(_ byte: UInt8) {
+    @inlinable @inline(__always)
+    package mutating func append(_ byte: UInt8) {
         if count == capacity {
             reserve(1)
             guard count < capacity else { return }
@@ -137,30 +139,34 @@ public struct JSONOutput: ~Copyable {
         count += 1
     }
 
-    @inline(__always)
-    mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
+    @inlinable @inline(__always)
+    package mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
         guard let source = text.baseAddress, !text.isEmpty else { return }
-        reserve(text.count)
-        guard count + text.count <= capacity else { return }
+        // The capacity test stays inline: `reserve` is a call from the other modules that
+        // write here, and almost every append fits.
+        if count + text.count > capacity {
+            reserve(text.count)
+            guard count + text.count <= capacity else { return }
+        }
         (base + count).update(from: source, count: text.count)
         count += text.count
     }
 
-    mutating func append(_ text: [UInt8]) { text.withUnsafeBufferPointer { append($0) } }
+    @inlinable package mutating func append(_ text: [UInt8]) { text.withUnsafeBufferPointer { append($0) } }
 
-    private mutating func prefix() {
+    @inlinable mutating func prefix() {
         if afterKey { afterKey = false; return }
         if needsComma { append(UInt8(ascii: ",")) }
         needsComma = true
     }
 
-    public mutating func beginObject() { prefix(); append(UInt8(ascii: "{")); stack.append(needsComma); needsComma = false }
-    public mutating func endObject() { append(UInt8(ascii: "}")); needsComma = stack.popLast() ?? true }
-    public mutating func beginArray() { prefix(); append(UInt8(ascii: "[")); stack.append(needsComma); needsComma = false }
-    public mutating func endArray() { append(UInt8(ascii: "]")); needsComma = stack.popLast() ?? true }
+    @inlinable public mutating func beginObject() { prefix(); append(UInt8(ascii: "{")); stack.append(needsComma); needsComma = false }
+    @inlinable public mutating func endObject() { append(UInt8(ascii: "}")); needsComma = stack.popLast() ?? true }
+    @inlinable public mutating func beginArray() { prefix(); append(UInt8(ascii: "[")); stack.append(needsComma); needsComma = false }
+    @inlinable public mutating func endArray() { append(UInt8(ascii: "]")); needsComma = stack.popLast() ?? true }
 
     /// A member name computed at run time (escaped as needed); the next value written is its value.
-    public mutating func key(computed name: String) {
+    @inlinable public mutating func key(computed name: String) {
         if needsComma { append(UInt8(ascii: ",")) }
         needsComma = true
         appendString(name)
@@ -170,7 +176,7 @@ public struct JSONOutput: ~Copyable {
 
     /// A member name written in the source: plain ASCII needing no escapes, so it is
     /// copied as it stands (keys are most of the small writes in a result).
-    public mutating func key(_ name: StaticString) {
+    @inlinable public mutating func key(_ name: StaticString) {
         let text = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         assert(name.isASCII && !text.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C })
         if needsComma { append(UInt8(ascii: ",")) }
@@ -182,11 +188,11 @@ public struct JSONOutput: ~Copyable {
         afterKey = true
     }
 
-    public mutating func null() { prefix(); append(Self.null) }
-    public mutating func bool(_ b: Bool) { prefix(); append(b ? Self.true : Self.false) }
-    public mutating func string(_ s: String) { prefix(); appendString(s) }
-    public mutating func number(_ n: Int) { prefix(); appendInteger(Int64(n)) }
-    public mutating func number(_ n: Double) {
+    @inlinable public mutating func null() { prefix(); append(Self.null) }
+    @inlinable public mutating func bool(_ b: Bool) { prefix(); append(b ? Self.true : Self.false) }
+    @inlinable public mutating func string(_ s: String) { prefix(); appendString(s) }
+    @inlinable public mutating func number(_ n: Int) { prefix(); appendInteger(Int64(n)) }
+    @inlinable public mutating func number(_ n: Double) {
         if n == n.rounded(), abs(n) < 1e15 {
             prefix()
             appendInteger(Int64(n))
@@ -196,20 +202,20 @@ public struct JSONOutput: ~Copyable {
         prefix()
         appendText(number.text)
     }
-    public mutating func number(_ n: JSONNumber) { prefix(); appendText(n.text) }
+    @inlinable public mutating func number(_ n: JSONNumber) { prefix(); appendText(n.text) }
 
-    private static var null: UnsafeBufferPointer<UInt8> { literal("null") }
-    private static var `true`: UnsafeBufferPointer<UInt8> { literal("true") }
-    private static var `false`: UnsafeBufferPointer<UInt8> { literal("false") }
-    private static func literal(_ text: StaticString) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount) }
+    @usableFromInline static var null: UnsafeBufferPointer<UInt8> { literal("null") }
+    @usableFromInline static var `true`: UnsafeBufferPointer<UInt8> { literal("true") }
+    @usableFromInline static var `false`: UnsafeBufferPointer<UInt8> { literal("false") }
+    @usableFromInline static func literal(_ text: StaticString) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount) }
 
-    private mutating func appendText(_ text: String) {
+    @usableFromInline mutating func appendText(_ text: String) {
         var text = text
         text.withUTF8 { append($0) }
     }
 
     /// A JSON string: quoted, with `"`, `\\` and control characters escaped, other text as UTF-8.
-    mutating func appendString(_ s: String) {
+    @usableFromInline package mutating func appendString(_ s: String) {
         append(UInt8(ascii: "\""))
         var s = s
         // Native strings are contiguous UTF-8 already: `withUTF8` scans them in place.
@@ -256,7 +262,7 @@ public struct JSONOutput: ~Copyable {
     }
 
     /// The decimal digits of `n`, without building a `String`.
-    mutating func appendInteger(_ n: Int64) {
+    @usableFromInline package mutating func appendInteger(_ n: Int64) {
         if n == 0 { append(UInt8(ascii: "0")); return }
         if n < 0 { append(UInt8(ascii: "-")) }
         var magnitude = n.magnitude
@@ -275,12 +281,12 @@ public struct JSONOutput: ~Copyable {
     }
 
     /// Already-written JSON text as one value (the caller vouches for it).
-    mutating func raw(_ text: [UInt8]) { prefix(); append(text) }
-    mutating func raw(_ text: UnsafeBufferPointer<UInt8>) { prefix(); append(text) }
+    @inlinable package mutating func raw(_ text: [UInt8]) { prefix(); append(text) }
+    @inlinable package mutating func raw(_ text: UnsafeBufferPointer<UInt8>) { prefix(); append(text) }
 
     /// A string whose UTF-8 text needs no escaping: a string the reader found without escapes
     /// (so without quotes, backslashes or control characters), written back as it came.
-    mutating func rawString(_ utf8: UnsafeBufferPointer<UInt8>) {
+    @inlinable package mutating func rawString(_ utf8: UnsafeBufferPointer<UInt8>) {
         prefix()
         append(UInt8(ascii: "\""))
         append(utf8)
@@ -291,25 +297,25 @@ public struct JSONOutput: ~Copyable {
     // `rawStart` opens it where a value may stand, `rawAppend` adds text inside it, `rawOpen`
     // adds text that opens a container, `expectValue` lets the next written value follow a
     // `"key":` piece, `rawEnd` closes it.
-    mutating func rawStart(_ text: UnsafeBufferPointer<UInt8>) { prefix(); append(text) }
+    @inlinable package mutating func rawStart(_ text: UnsafeBufferPointer<UInt8>) { prefix(); append(text) }
     /// Text that ends by opening a container: the next value written is its first.
-    mutating func rawOpen(_ text: UnsafeBufferPointer<UInt8>) { append(text); afterKey = false; needsComma = false }
-    mutating func rawAppend(_ text: UnsafeBufferPointer<UInt8>) { append(text) }
-    mutating func rawAppend(_ byte: UInt8) { append(byte) }
-    mutating func expectValue() { afterKey = true }
-    mutating func rawEnd(_ text: UnsafeBufferPointer<UInt8>) { append(text); afterKey = false; needsComma = true }
+    @inlinable package mutating func rawOpen(_ text: UnsafeBufferPointer<UInt8>) { append(text); afterKey = false; needsComma = false }
+    @inlinable package mutating func rawAppend(_ text: UnsafeBufferPointer<UInt8>) { append(text) }
+    @inlinable package mutating func rawAppend(_ byte: UInt8) { append(byte) }
+    @inlinable package mutating func expectValue() { afterKey = true }
+    @inlinable package mutating func rawEnd(_ text: UnsafeBufferPointer<UInt8>) { append(text); afterKey = false; needsComma = true }
 
     /// Any encodable value.
-    public mutating func value(_ v: some JSONEncodable) { v.write(to: &self) }
-    public mutating func value(any v: any JSONEncodable) { v.write(to: &self) }
+    @inlinable public mutating func value(_ v: some JSONEncodable) { v.write(to: &self) }
+    @inlinable public mutating func value(any v: any JSONEncodable) { v.write(to: &self) }
 
     // Member shorthands, named in the source.
-    public mutating func field(_ name: StaticString, _ s: String) { key(name); string(s) }
-    public mutating func field(_ name: StaticString, _ s: String?) { if let s { key(name); string(s) } }
-    public mutating func field(_ name: StaticString, _ n: Int) { key(name); number(n) }
-    public mutating func field(_ name: StaticString, _ n: Double) { key(name); number(n) }
-    public mutating func field(_ name: StaticString, _ n: Double?) { if let n { key(name); number(n) } }
-    public mutating func field(_ name: StaticString, _ b: Bool) { key(name); bool(b) }
+    @inlinable public mutating func field(_ name: StaticString, _ s: String) { key(name); string(s) }
+    @inlinable public mutating func field(_ name: StaticString, _ s: String?) { if let s { key(name); string(s) } }
+    @inlinable public mutating func field(_ name: StaticString, _ n: Int) { key(name); number(n) }
+    @inlinable public mutating func field(_ name: StaticString, _ n: Double) { key(name); number(n) }
+    @inlinable public mutating func field(_ name: StaticString, _ n: Double?) { if let n { key(name); number(n) } }
+    @inlinable public mutating func field(_ name: StaticString, _ b: Bool) { key(name); bool(b) }
 }
 
 /// A type that writes itself as JSON.

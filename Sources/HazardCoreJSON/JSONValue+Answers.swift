@@ -1,4 +1,5 @@
 public import HazardCore
+public import HazardJSON
 
 extension JSONValue {
     /// The untyped answer tree the engine checks against a checklist's questions.

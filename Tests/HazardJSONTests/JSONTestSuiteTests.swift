@@ -1,5 +1,5 @@
 import Foundation
-import HazardRPC
+import HazardJSON
 import Testing
 
 /// The JSONTestSuite parsing corpus (github.com/nst/JSONTestSuite), a copy of which lives in
@@ -10,7 +10,7 @@ enum JSONTestSuite {
         if let env = ProcessInfo.processInfo.environment["HAZARD_JSON_TEST_SUITE"] {
             return URL(fileURLWithPath: env)
         }
-        // Tests/HazardRPCTests/<this file> → ../../../shared (the checkout's sibling).
+        // Tests/HazardJSONTests/<this file> → ../../../shared (the checkout's sibling).
         let candidate = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../../shared/testdata/JSONTestSuite/test_parsing").standardizedFileURL
         return FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil

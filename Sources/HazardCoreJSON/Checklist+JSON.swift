@@ -1,4 +1,5 @@
 public import HazardCore
+public import HazardJSON
 
 // What `checklists.list` and `checklists.get` return: enough for a client to build the form
 // (questions with types, units, bounds, options, record fields) and to show each criterion.
