@@ -1,8 +1,10 @@
 /// Assembles the method table `hazard serve` offers.
 public enum RPCServerMethods {
-    /// Engine methods plus, once the ledger is attached, the ledger's.
+    /// Engine methods plus, once the ledger is attached, the ledger's, and `checklists.reload`
+    /// when the server can reload (`RPCChecklistCatalog.reloadMethod`, admin only).
     public static func make(engine: RPCEngineMethods, configuration: RPCServerConfiguration, authenticated: Bool,
-                            extra: [RPCMethod] = []) -> [RPCMethod] {
+                            extra: [RPCMethod] = [], reload: RPCMethod? = nil) -> [RPCMethod] {
+        let extra = extra + (reload.map { [$0] } ?? [])
         let names = (["engine.info", "checklists.list", "checklists.get", "hazard.grade", "session.authenticate"] + extra.map(\.name)).sorted()
         let info: @Sendable () -> [JSONMember] = {
             [
