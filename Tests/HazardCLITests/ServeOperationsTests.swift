@@ -5,12 +5,28 @@ import Glibc
 import Synchronization
 import Testing
 
+/// Text read from a pipe by a background thread.
+final class PipeText: Sendable {
+    private let text = Mutex("")
+
+    /// Reads `pipe` to its end on a thread of its own.
+    init(_ pipe: Pipe) {
+        Thread.detachNewThread { [self] in
+            while case let data = pipe.fileHandleForReading.availableData, !data.isEmpty {
+                text.withLock { $0 += String(decoding: data, as: UTF8.self) }
+            }
+        }
+    }
+
+    var value: String { text.withLock { $0 } }
+}
+
 /// A `hazard serve` running as its own process, for what only a process shows: signals, its
 /// stdout and stderr, its exit status.
 final class ServeProcess: Sendable {
     let process: Process
-    private let stdoutText = Mutex("")
-    private let stderrText = Mutex("")
+    private let stdoutText: PipeText
+    private let stderrText: PipeText
 
     init(_ arguments: [String], in directory: URL) throws {
         let path = try #require(CLI.binary, "hazard is not built beside the tests")
@@ -23,17 +39,12 @@ final class ServeProcess: Sendable {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        for (pipe, text) in [(out, stdoutText), (err, stderrText)] {
-            Thread.detachNewThread {
-                while case let data = pipe.fileHandleForReading.availableData, !data.isEmpty {
-                    text.withLock { $0 += String(decoding: data, as: UTF8.self) }
-                }
-            }
-        }
+        stdoutText = PipeText(out)
+        stderrText = PipeText(err)
     }
 
-    var stdout: String { stdoutText.withLock { $0 } }
-    var stderr: String { stderrText.withLock { $0 } }
+    var stdout: String { stdoutText.value }
+    var stderr: String { stderrText.value }
 
     /// The first capture of `pattern` in stdout, waiting up to `seconds` for it to appear.
     func await(_ pattern: String, seconds: Double = 30) throws -> String {

@@ -94,14 +94,14 @@ struct ChecklistReloadTests {
                 #expect(reload["generation"] == .number(2))
                 #expect(reload["added"] == .array([.string(ChecklistFolder.copyID)]))
                 #expect(reload["removed"] == .array([]) && reload["updated"] == .array([]))
-                #expect(reload["checklists"]?.array?.compactMap { $0["id"]?.string } == [ChecklistFolder.copyID, ChecklistFolder.gas])
+                #expect(reload["checklists"]?.array?.compactMap { $0["id"]?.string } == [ChecklistFolder.gas, ChecklistFolder.copyID])
 
                 let form = try await client.call("checklists.get", .object(["id": .string(ChecklistFolder.copyID)]))
                 #expect(form["id"] == .string(ChecklistFolder.copyID))
                 let info = try await client.call("engine.info")
                 #expect(info["checklist_set"]?["generation"] == .number(2))
                 let listed = info["checklist_set"]?["checklists"]?.array ?? []
-                #expect(listed.compactMap { $0["id"]?.string } == [ChecklistFolder.copyID, ChecklistFolder.gas])
+                #expect(listed.compactMap { $0["id"]?.string } == [ChecklistFolder.gas, ChecklistFolder.copyID])
                 #expect(listed.allSatisfy { ($0["sha256"]?.string?.count ?? 0) == 64 && $0["version"] == .string("1.0.0") })
                 #expect(info["methods"]?.array?.contains(.string("checklists.reload")) == true)
 

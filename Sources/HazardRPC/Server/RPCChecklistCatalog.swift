@@ -1,5 +1,5 @@
 public import CoreMetrics
-public import HazardCore
+import HazardCore
 public import Logging
 public import NIOCore
 import NIOPosix
