@@ -10,7 +10,8 @@ import Testing
 @Suite("Request logging and metrics")
 struct RequestObservabilityTests {
     static func request(_ id: String, _ method: String, _ params: JSONValue = .object([])) -> ByteBuffer {
-        frame(JSONWriter.string(RPCResponse.request(id: try? JSONReader.read(Array(id.utf8)), method: method, params: params)))
+        // The payload as the frame decoder hands it on, without the length header.
+        ByteBuffer(string: JSONWriter.string(RPCResponse.request(id: try? JSONReader.read(Array(id.utf8)), method: method, params: params)))
     }
 
     @Test("each request is logged once: at debug with method, id, duration and outcome, at warning when it is an error")
