@@ -115,8 +115,15 @@ if let checklist = ChecklistLoader(registry: PluginRegistry([])).loadAll([checkl
               let result = encoded.result(summary, findings: states, detail: .full) else { return [] }
         return result.jsonBytes
     }
-    let dispatcher = RPCDispatcher(methods: RPCEngineMethods(checklists: [checklist], serverVersion: "bench").methods(info: { [] }), auth: nil,
+    var dispatcher = RPCDispatcher(methods: RPCEngineMethods(checklists: [checklist], serverVersion: "bench").methods(info: { [] }), auth: nil,
                                    logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
+    // RPC_BENCH_METRICS: count and time each request into a Prometheus registry, as
+    // `hazard serve --metrics` does, to measure what recording costs.
+    if ProcessInfo.processInfo.environment["RPC_BENCH_METRICS"] != nil {
+        let endpoint = RPCMetricsEndpoint(configuration: RPCMetricsConfiguration(port: 0), logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
+        dispatcher.record(to: RPCServerMetrics(factory: endpoint.factory).requests)
+        print("metrics: recorded into a Prometheus registry")
+    }
     let frame = ByteBuffer(bytes: bytes)
     var session = dispatcher.makeSession()
     // As a connection serves its requests: one scratch reused throughout.

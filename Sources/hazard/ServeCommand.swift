@@ -24,7 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
             Without --auth the server runs unauthenticated and only on a loopback address.
             Query it with `hazard call engine.info`, rpc/python/hazard_rpc.py or rpc/examples/.
             SIGTERM or SIGINT stops accepting, finishes the requests in flight (within --shutdown-timeout)
-            and closes the database.
+            and closes the database. SIGHUP (or checklists.reload, admin only) loads the checklist folders             again: if every file loads, requests after it use the new set; otherwise the old set stays             and the located errors are logged at warning. --log-level debug logs every request.
             Fixed limits (rpc/PROTOCOL.md §5): batches of at most 1,000 entries (-32600), those over 32 \
             run off the event loop; 256 frames may wait behind a ledger call; 5 wrong tokens per \
             connection, 20 per address and 200 server-wide per 60 s (-32001); inspection.record stores \
@@ -60,6 +60,8 @@ struct ServeCommand: AsyncParsableCommand {
     var hashToken = false
 
     @OptionGroup var options: ChecklistOptions
+
+    @OptionGroup(title: "Operations") var operations: ServeOperationsOptions
 
     func run() async throws {
         if hashToken {
@@ -111,8 +113,22 @@ struct ServeCommand: AsyncParsableCommand {
         }
         if authConfiguration == nil { logger.notice("rpc.unauthenticated", metadata: ["rpc.host": "\(host)"]) }
 
-        let batch = ChecklistOptions.loadBatch(checklistLocation.paths)
-        let checklists = batch.checklists
+        // The same function loads the set now and on every reload, from the folders found at start.
+        let checklistPaths = checklistLocation.paths
+        let loadedSet = ChecklistOptions.checklistSet(checklistPaths, quiet: false)
+        let checklists = loadedSet.checklists
+        let metricsEndpoint: RPCMetricsEndpoint?
+        do {
+            metricsEndpoint = try operations.metricsConfiguration().map { metrics in
+                RPCMetricsEndpoint(configuration: metrics, logger: logger) { port in
+                    FileHandle.standardOutput.write(Data("hazard serve: metrics on http://\(metrics.host):\(port)/metrics\n".utf8))
+                }
+            }
+        } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+        let serverMetrics = RPCServerMetrics(factory: metricsEndpoint?.factory)
         let ledger: Ledger
         do { ledger = try await Ledger.open(LedgerOptions.location(database), clock: SystemClock()) } catch {
             printError("\(database): error: \(error)")
@@ -122,19 +138,26 @@ struct ServeCommand: AsyncParsableCommand {
         // One count of wrong tokens for the whole server, whichever event loop a connection is on.
         let throttle = RPCAuthThrottle()
         let version = Hazard.configuration.version
-        // Each event loop grades with its own compiled copy of the checklists (see EventLoopLocal).
-        let makeDispatcher: @Sendable () -> RPCDispatcher = {
-            let engine = RPCEngineMethods(checklists: ChecklistLoader(registry: BuiltinPlugins.registry).reloaded(batch), serverVersion: version)
+        // Each event loop grades with its own compiled copy of the checklists (see EventLoopLocal),
+        // replaced whole on reload (RPCChecklistCatalog).
+        let catalog = RPCChecklistCatalog(initial: loadedSet, metrics: metricsEndpoint?.factory, logger: logger,
+                                          load: { ChecklistOptions.checklistSet(checklistPaths, quiet: true) }) { set, reload in
+            let engine = RPCEngineMethods(checklistSet: set, serverVersion: version)
             let methods = RPCServerMethods.make(engine: engine, configuration: configuration, authenticated: authenticated != nil,
-                                                extra: RPCLedgerMethods(ledger: ledger, engine: engine).methods())
-            return RPCDispatcher(methods: methods, auth: authenticated, throttle: throttle, logger: logger)
+                                                extra: RPCLedgerMethods(ledger: ledger, engine: engine).methods(), reload: reload)
+            return RPCDispatcher(methods: methods, auth: authenticated, throttle: throttle, maxResponseLength: configuration.maxResponseLength,
+                                 requestMetrics: serverMetrics.requests, logger: logger)
         }
-        let server = RPCServer(configuration: configuration, dispatcherPerEventLoop: makeDispatcher, logger: logger) { port in
+        let server = RPCServer(configuration: configuration, catalog: catalog, metrics: serverMetrics, logger: logger) { port in
             // One line on stdout that scripts (and `make run`) can read.
             let line = "hazard serve: listening on \(host):\(port) with \(checklists.count) checklists; try: hazard call --port \(port) engine.info\n"
             FileHandle.standardOutput.write(Data(line.utf8))
         }
-        let group = ServiceGroup(configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        metricsEndpoint?.onScrape { server.publishMetrics() }
+        // SIGHUP is trapped from here on, before the server listens.
+        let reloadOnSignal = await RPCReloadSignalService(catalog: catalog)
+        let services: [any Service] = [server, reloadOnSignal] + (metricsEndpoint.map { [$0] } ?? [])
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
             try await group.run()
         } catch let error as RPCSocketError {

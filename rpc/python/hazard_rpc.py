@@ -171,6 +171,11 @@ class HazardClient:
     def checklists_get(self, checklist_id):
         return self.call("checklists.get", {"id": checklist_id})
 
+    def checklists_reload(self):
+        """Admin: load the server's checklist folders again (as SIGHUP does); raises
+        HazardRPCError -32015 listing each located error when any file fails (the old set stays)."""
+        return self.call("checklists.reload")
+
     def grade(self, checklist, answers, inspection_date=None, detail=None):
         """detail: "full" (default), "hazards" (only major/general findings) or "summary" (no findings)."""
         return self.call("hazard.grade", _params(checklist=checklist, answers=answers, inspection_date=inspection_date, detail=detail))

@@ -98,14 +98,19 @@ LINE = obj({"item": S, "label": S, "figure": FIGURE}, {"amount": NUM})
 BREAKDOWN = obj({"key": S, "major": INT, "major_rectified": INT, "general": INT, "general_rectified": INT, "overdue": INT,
                  "rectification_rate": nullable(NUM)})
 RATE = nullable({"type": "number", "minimum": 0, "maximum": 1})
+LOADED = obj({"id": NES, "version": S, "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"}})
+GENERATION = {"type": "integer", "minimum": 1}
 PRINCIPAL = {"name": S, "role": {"enum": ["reader", "inspector", "department", "admin"]}, "sectors": nullable(STRINGS), "regions": nullable(STRINGS)}
 
 METHODS = {
     "session.authenticate": (obj({"token": S}), obj({"auth": BOOL, **PRINCIPAL})),
     "engine.info": (EMPTY, obj({"name": S, "version": S, "protocol": {"const": 1}, "checklists": INT, "auth": BOOL, "methods": STRINGS,
+                                "checklist_set": obj({"generation": GENERATION, "checklists": {"type": "array", "items": LOADED}}),
                                 "limits": obj({"max_frame": INT, "max_connections": INT, "idle_timeout_seconds": NUM, "max_response": INT})})),
     "checklists.list": (obj({}, {"sector": S}), obj({"checklists": {"type": "array", "items": SUMMARY}})),
     "checklists.get": (obj({"id": NES}), DETAIL),
+    "checklists.reload": (EMPTY, obj({"generation": GENERATION, "checklists": {"type": "array", "items": LOADED},
+                                      "added": STRINGS, "removed": STRINGS, "updated": STRINGS, "warnings": STRINGS})),
     "hazard.grade": (obj(GRADE_PARAMS, {**GRADE_OPTIONAL, "detail": {"enum": ["full", "hazards", "summary"]}}), EVALUATION),
     "enterprises.register": (obj({"uscc": USCC, "name": NES, "region": REGION}, {"sectors": STRINGS, "sites": STRINGS}),
                              obj({"uscc": USCC, "name": S, "region": REGION, "sectors": STRINGS, "sites": STRINGS, "created": BOOL,

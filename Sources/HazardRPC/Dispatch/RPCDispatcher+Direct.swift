@@ -1,5 +1,6 @@
 public import HazardJSON
 import HazardCoreJSON
+import NIOCore
 
 extension RPCDispatcher {
     /// Answers a single request straight from its token tape when its method has a direct
@@ -33,6 +34,7 @@ extension RPCDispatcher {
               method >= 0, tape.kind(method) == .string,
               id >= 0, tape.kind(id) == .number || tape.kind(id) == .string,
               params < 0 || tape.kind(params) == .object else { return false }
+        let start = NIODeadline.now()
         let name = String(decoding: tape.bytes(method, in: document), as: UTF8.self)
         guard let found = methods[name], let direct = found.direct,
               case .success(let principal) = Self.principal(for: found, session: session),
@@ -49,6 +51,16 @@ extension RPCDispatcher {
         out.key("result")
         out.value(any: result)
         out.endObject()
+        // Past the limit, the caller rewinds and the general path answers (and records) it.
+        if !out.isOverLimit {
+            observe(name, instruments: found.instruments, id: Self.idText(tape, id, document), since: start, error: nil)
+        }
         return true
+    }
+
+    /// The id as a log shows it: a number's text, a string quoted.
+    private static func idText(_ tape: JSONTape, _ id: Int, _ document: UnsafeBufferPointer<UInt8>) -> String {
+        let text = String(decoding: tape.bytes(id, in: document), as: UTF8.self)
+        return tape.kind(id) == .number ? text : "\"" + text + "\""
     }
 }

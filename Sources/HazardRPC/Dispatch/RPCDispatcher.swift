@@ -15,7 +15,7 @@ public struct RPCDispatcher: Sendable {
     /// The default of `maxResponseLength` (`--max-response`): 16 MiB, what clients are told to accept.
     public static let defaultMaxResponseLength = 16 << 20
 
-    public let methods: [String: RPCMethod]
+    public private(set) var methods: [String: RPCMethod]
     /// nil: no token file, every connection is `RPCPrincipal.local`.
     public let auth: RPCAuthConfiguration?
     /// Limits on wrong tokens across connections; share one among all dispatchers of a server.
@@ -26,15 +26,24 @@ public struct RPCDispatcher: Sendable {
     /// `RPCError.responseTooLarge`, never built whole.
     /// `RPCServer` sets it from `RPCServerConfiguration.maxResponseLength`.
     public var maxResponseLength: Int
+    /// Where each request is counted and timed (`record(to:)`); nil: only logged.
+    public private(set) var requestMetrics: RPCRequestMetrics?
     let logger: Logger
 
     public init(methods: [RPCMethod], auth: RPCAuthConfiguration?, throttle: RPCAuthThrottle = RPCAuthThrottle(),
-                maxResponseLength: Int = RPCDispatcher.defaultMaxResponseLength, logger: Logger) {
+                maxResponseLength: Int = RPCDispatcher.defaultMaxResponseLength, requestMetrics: RPCRequestMetrics? = nil, logger: Logger) {
         self.methods = Dictionary(methods.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.auth = auth
         self.throttle = throttle
         self.maxResponseLength = maxResponseLength
         self.logger = logger
+        record(to: requestMetrics)
+    }
+
+    /// Counts and times every request in `metrics` from now on (nil: stops).
+    public mutating func record(to metrics: RPCRequestMetrics?) {
+        requestMetrics = metrics
+        for name in methods.keys { methods[name]?.instruments = metrics?.instruments(for: name) }
     }
 
     public var methodNames: [String] { (methods.keys + [Self.authenticateMethod]).sorted() }
@@ -78,7 +87,10 @@ public struct RPCDispatcher: Sendable {
                 do throws(JSONError) {
                     try JSONReader.read(document, into: &scratch.tape)
                 } catch {
-                    Self.write(parseError: error, to: &json)
+                    let start = NIODeadline.now()
+                    let rpcError = Self.parseError(error)
+                    Self.write(id: .null, error: rpcError, to: &json)
+                    observe(RPCRequestLabel.invalid, instruments: nil, id: "null", since: start, error: rpcError)
                     return true
                 }
                 let start = json.mark
@@ -138,9 +150,8 @@ public struct RPCDispatcher: Sendable {
         }
     }
 
-    private static func write(parseError error: JSONError, to out: inout JSONOutput) {
-        write(id: .null, error: RPCError(.parseError, "parse error: \(error.message)",
-                                          data: .object(["offset": .number(error.offset), "reason": .string(error.code.rawValue)])), to: &out)
+    private static func parseError(_ error: JSONError) -> RPCError {
+        RPCError(.parseError, "parse error: \(error.message)", data: .object(["offset": .number(error.offset), "reason": .string(error.code.rawValue)]))
     }
 
     /// Whether the payload (or any request of a batch) names an asynchronous method, or is a
@@ -273,7 +284,8 @@ public struct RPCDispatcher: Sendable {
     }
 
     private func respondNow(toSingle value: JSONValue, session: inout RPCSession, writing out: inout JSONOutput) -> Bool {
-        guard let (request, call) = begin(value, session: &session, writing: &out) else { return true }
+        let start = NIODeadline.now()
+        guard let (request, call) = begin(value, session: &session, writing: &out, since: start) else { return true }
         let result: Result<any JSONEncodable, RPCError>
         switch call {
         case .done(let done): result = done
@@ -281,11 +293,12 @@ public struct RPCDispatcher: Sendable {
             // `needsTask` sends these to the task path; reaching here is a dispatcher bug.
             result = .failure(RPCError(.internalError, "method \(method.name) cannot run on the event loop"))
         }
-        return Self.write(result, id: request.id, to: &out)
+        return finish(request, result, since: start, writing: &out)
     }
 
     private func respond(toSingle value: JSONValue, session: inout RPCSession, writing out: inout JSONOutput) async -> Bool {
-        guard let (request, call) = begin(value, session: &session, writing: &out) else { return true }
+        let start = NIODeadline.now()
+        guard let (request, call) = begin(value, session: &session, writing: &out, since: start) else { return true }
         let result: Result<any JSONEncodable, RPCError>
         switch call {
         case .done(let done): result = done
@@ -296,17 +309,30 @@ public struct RPCDispatcher: Sendable {
                 result = .failure(map(error, method: method.name))
             }
         }
-        return Self.write(result, id: request.id, to: &out)
+        return finish(request, result, since: start, writing: &out)
+    }
+
+    /// Writes a request's response and records it (log, metrics). An answer past the response
+    /// limit is recorded as the `-32013` that `settle` will put in its place.
+    private func finish(_ request: RPCRequest, _ result: Result<any JSONEncodable, RPCError>, since start: NIODeadline, writing out: inout JSONOutput) -> Bool {
+        let wrote = Self.write(result, id: request.id, to: &out)
+        var error: RPCError?
+        if case .failure(let failure) = result { error = failure }
+        if out.isOverLimit { error = .responseTooLarge(limit: maxResponseLength, ran: true) }
+        observe(request.method, instruments: methods[request.method]?.instruments, id: request.id.map(JSONWriter.string) ?? "none",
+                since: start, error: error)
+        return wrote
     }
 
     /// Reads the envelope and starts the request; nil when the envelope is wrong (its error
-    /// is written).
-    private func begin(_ value: JSONValue, session: inout RPCSession, writing out: inout JSONOutput) -> (RPCRequest, Call)? {
+    /// is written and recorded).
+    private func begin(_ value: JSONValue, session: inout RPCSession, writing out: inout JSONOutput, since began: NIODeadline) -> (RPCRequest, Call)? {
         do {
             let request = try RPCRequest(value)
             return (request, start(request, session: &session))
         } catch {
             Self.write(id: error.id, error: error.error, to: &out)
+            observe(RPCRequestLabel.invalid, instruments: nil, id: JSONWriter.string(error.id), since: began, error: error.error)
             return nil
         }
     }
@@ -388,10 +414,8 @@ public struct RPCDispatcher: Sendable {
     }
 
     private func map(_ error: any Error, method: String) -> RPCError {
-        if let error = error as? any RPCErrorConvertible {
-            logger.debug("rpc.error", metadata: ["rpc.method": "\(method)", "rpc.code": "\(error.rpcError.code)"])
-            return error.rpcError
-        }
+        // Errors that know their form are recorded with the request (`observe`).
+        if let error = error as? any RPCErrorConvertible { return error.rpcError }
         logger.error("rpc.internal_error", metadata: ["rpc.method": "\(method)", "error": "\(String(reflecting: error))"])
         return RPCError(.internalError, "internal error")
     }

@@ -28,6 +28,8 @@ public struct RPCMethod: Sendable {
     public var isPublic: Bool
     public var body: Body
     package var direct: DirectBody?
+    /// Its counters and histogram, set by the dispatcher when metrics are on.
+    var instruments: RPCMethodInstruments?
 
     /// A method that may wait (on the ledger); run in a task, never on an event loop.
     public init(_ name: String, role: RPCRole, isPublic: Bool = false, body: @escaping AsyncBody) {

@@ -3,18 +3,25 @@ public import HazardJSON
 import HazardCoreJSON
 
 /// The methods that need only the engine: `engine.info`, `checklists.list`, `checklists.get`,
-/// `hazard.grade`. Checklists are compiled once at start-up and shared by every connection.
+/// `hazard.grade`, on one set of checklists (compiled once per set; a reload makes new ones).
 public struct RPCEngineMethods: Sendable {
     public let checklists: [Checklist]
+    /// The set's generation (`RPCChecklistSet`): 1 at start, one more per reload.
+    public let generation: Int
     private let byID: [ChecklistID: Checklist]
     private let encodedEvaluations: [ChecklistID: EncodedEvaluation]
     public let serverVersion: String
 
-    public init(checklists: [Checklist], serverVersion: String) {
+    public init(checklists: [Checklist], serverVersion: String, generation: Int = 1) {
         self.checklists = checklists.sorted { $0.id < $1.id }
+        self.generation = generation
         self.byID = Dictionary(checklists.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.encodedEvaluations = byID.mapValues(EncodedEvaluation.init)
         self.serverVersion = serverVersion
+    }
+
+    public init(checklistSet: RPCChecklistSet, serverVersion: String) {
+        self.init(checklists: checklistSet.checklists, serverVersion: serverVersion, generation: checklistSet.generation)
     }
 
     /// The checklist named `id`, when the principal's sector scope covers it.
@@ -29,13 +36,19 @@ public struct RPCEngineMethods: Sendable {
     /// - Parameter info: what `engine.info` adds about the server (auth, limits, methods).
     public func methods(info: @escaping @Sendable () -> [JSONMember]) -> [RPCMethod] {
         [
-            RPCMethod("engine.info", role: .reader, isPublic: true, sync: { params, _ in
+            RPCMethod("engine.info", role: .reader, isPublic: true, sync: { params, principal in
                 try params.finish()
                 var members: [JSONMember] = [
                     JSONMember(key: "name", value: .string("hazard")),
                     JSONMember(key: "version", value: .string(serverVersion)),
                     JSONMember(key: "protocol", value: .number(1)),
                     JSONMember(key: "checklists", value: .number(checklists.count)),
+                    // What is loaded, in the caller's sector scope, so a client can tell which
+                    // set (and which content of each checklist) answers it.
+                    JSONMember(key: "checklist_set", value: .object([
+                        "generation": .number(generation),
+                        "checklists": .array(checklists.filter { principal.covers(sector: $0.sector) }.map(\.loadedJSON)),
+                    ])),
                 ]
                 members += info()
                 return JSONValue.object(members)

@@ -19,4 +19,6 @@ public enum RPCErrorCode: Int, Sendable, Hashable, CaseIterable {
     case responseTooLarge = -32013
     /// A limit on what a request may carry or ask for (answer text, list lengths) was passed.
     case limitExceeded = -32014
+    /// `checklists.reload` found errors in the checklist files; the old set is still served.
+    case reloadFailed = -32015
 }

@@ -54,7 +54,10 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
         case authTimeout
     }
 
-    private let dispatcher: RPCDispatcher
+    private var dispatcher: RPCDispatcher
+    /// Where a newer dispatcher comes from after a reload, and the generation `dispatcher` has.
+    private let catalog: RPCChecklistCatalog?
+    private var generation: Int
     private var session: RPCSession
     /// Responses gathered since the last flush.
     private var out: ByteBuffer
@@ -81,6 +84,20 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
 
     public init(dispatcher: RPCDispatcher, limits: Limits = Limits()) {
         self.dispatcher = dispatcher
+        self.catalog = nil
+        self.generation = 0
+        self.session = dispatcher.makeSession()
+        self.out = ByteBuffer()
+        self.limits = limits
+    }
+
+    /// A connection on `loop` that answers each request with the catalog's current set: a
+    /// reload reaches it before its next request.
+    public init(catalog: RPCChecklistCatalog, loop: any EventLoop, limits: Limits = Limits()) {
+        let (generation, dispatcher) = catalog.dispatcher(for: loop)
+        self.dispatcher = dispatcher
+        self.catalog = catalog
+        self.generation = generation
         self.session = dispatcher.makeSession()
         self.out = ByteBuffer()
         self.limits = limits
@@ -223,6 +240,10 @@ public final class RPCConnectionHandler: ChannelDuplexHandler {
     }
 
     private func answer(_ frame: ByteBuffer, context: ChannelHandlerContext) {
+        // Between requests: a reload since the last one switches this connection to the new set.
+        if let catalog, catalog.generation != generation {
+            (generation, dispatcher) = catalog.dispatcher(for: context.eventLoop)
+        }
         reserveForBurst()
         switch dispatcher.respondNow(to: frame, session: &session, into: &out, scratch: &scratch) {
         case .answered:

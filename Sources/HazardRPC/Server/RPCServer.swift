@@ -17,7 +17,7 @@ public final class RPCServer: Service {
     public let configuration: RPCServerConfiguration
     /// One dispatcher made at start, for what all share (auth settings, method names).
     public let dispatcher: RPCDispatcher
-    private let dispatchers: EventLoopLocal<RPCDispatcher>
+    private let dispatchers: Dispatchers
     let group: any EventLoopGroup
     let logger: Logger
     let onListening: @Sendable (Int) -> Void
@@ -44,11 +44,12 @@ public final class RPCServer: Service {
         let limited: @Sendable () -> RPCDispatcher = {
             var dispatcher = makeDispatcher()
             dispatcher.maxResponseLength = configuration.maxResponseLength
+            if let requests = metrics.requests { dispatcher.record(to: requests) }
             return dispatcher
         }
         self.configuration = configuration
         self.dispatcher = limited()
-        self.dispatchers = EventLoopLocal(limited)
+        self.dispatchers = .perLoop(EventLoopLocal(limited))
         self.metrics = metrics
         self.admission = dispatcher.auth == nil ? nil
             : RPCAdmission(maxTotal: configuration.maxUnauthenticatedConnections, maxPerAddress: configuration.maxUnauthenticatedPerAddress)
@@ -56,6 +57,40 @@ public final class RPCServer: Service {
         self.logger = logger
         self.onListening = onListening
     }
+
+    /// A server whose checklists can be reloaded: each event loop's dispatcher comes from
+    /// `catalog` (made with this configuration's response limit and `metrics.requests` by the
+    /// catalog's `makeDispatcher`), and connections pick a reloaded set up between requests.
+    public init(configuration: RPCServerConfiguration, catalog: RPCChecklistCatalog, metrics: RPCServerMetrics = RPCServerMetrics(),
+                logger: Logger, onListening: @escaping @Sendable (Int) -> Void = { _ in }) {
+        self.configuration = configuration
+        self.dispatcher = catalog.shared
+        self.dispatchers = .catalog(catalog)
+        self.metrics = metrics
+        self.admission = catalog.shared.auth == nil ? nil
+            : RPCAdmission(maxTotal: configuration.maxUnauthenticatedConnections, maxPerAddress: configuration.maxUnauthenticatedPerAddress)
+        self.group = catalog.group
+        self.logger = logger
+        self.onListening = onListening
+    }
+
+    /// Where each connection's dispatcher comes from.
+    private enum Dispatchers: Sendable {
+        /// Fixed for the server's life: one per event loop.
+        case perLoop(EventLoopLocal<RPCDispatcher>)
+        /// Replaced on reload.
+        case catalog(RPCChecklistCatalog)
+
+        func handler(on loop: any EventLoop, limits: RPCConnectionHandler.Limits) -> RPCConnectionHandler {
+            switch self {
+            case .perLoop(let local): return RPCConnectionHandler(dispatcher: local.value(for: loop), limits: limits)
+            case .catalog(let catalog): return RPCConnectionHandler(catalog: catalog, loop: loop, limits: limits)
+            }
+        }
+    }
+
+    /// Sets the connection gauges from the counters (called before each metrics scrape).
+    public func publishMetrics() { metrics.publish(connections: connectionCount) }
 
     /// Connections currently open.
     public var connectionCount: Int { activeConnections.load(ordering: .relaxed) }
@@ -110,7 +145,7 @@ public final class RPCServer: Service {
                         try child.pipeline.syncOperations.addHandlers([
                             ByteToMessageHandler(RPCFrameDecoder(limit: frameLimit)),
                             RPCIdleTimeoutHandler(timeout: idle),
-                            RPCConnectionHandler(dispatcher: dispatchers.value(for: child.eventLoop), limits: limits),
+                            dispatchers.handler(on: child.eventLoop, limits: limits),
                         ])
                     }
                     return child

@@ -47,6 +47,8 @@ class Schemas(unittest.TestCase):
             call("checklists.list", {})
             call("checklists.list", {"sector": "gas"})
             call("checklists.get", {"id": "urban-gas-2023"})
+            reloaded = call("checklists.reload", {})
+            self.assertEqual(reloaded["generation"], info["checklist_set"]["generation"] + 1)
             call("hazard.grade", gas_request())
             call("hazard.grade", {"checklist": "urban-gas-2023", "answers": {}})
             call("hazard.grade", {**gas_request(), "detail": "hazards"})
