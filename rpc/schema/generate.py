@@ -125,6 +125,18 @@ METHODS = {
                               "enforcement": {"type": "array", "items": LINE}})),
 }
 
+# inspection.next (PROTOCOL.md, "Guided inspection"): added beside the table, not in it.
+STATUS = {"enum": ["major", "general", "compliant", "not_applicable", "unanswered"]}
+NONNEG = {"type": "integer", "minimum": 0}
+METHODS["inspection.next"] = (
+    obj(GRADE_PARAMS, {**GRADE_OPTIONAL, "limit": {"type": "integer", "minimum": 1, "maximum": 1000000}}),
+    obj({"checklist": S, "inspection_date": nullable(DATE),
+         "progress": obj({k: NONNEG for k in ["criteria", "applicable", "decided", "not_applicable", "waiting"]}),
+         "complete": BOOL, "open_count": NONNEG,
+         "open": {"type": "array", "items": obj({"question": QUESTION, "applicability": BOOL, "criteria": STRINGS})},
+         "skipped": STRINGS,
+         "decided": {"type": "array", "items": obj({"criterion": S, "status": STATUS})}}))
+
 ERROR = obj({"jsonrpc": {"const": "2.0"}, "id": {"type": ["string", "number", "null"]},
              "error": obj({"code": INT, "message": S}, {"data": {}})})
 

@@ -3,7 +3,7 @@ public enum RPCServerMethods {
     /// Engine methods plus, once the ledger is attached, the ledger's.
     public static func make(engine: RPCEngineMethods, configuration: RPCServerConfiguration, authenticated: Bool,
                             extra: [RPCMethod] = []) -> [RPCMethod] {
-        let names = (["engine.info", "checklists.list", "checklists.get", "hazard.grade", "session.authenticate"] + extra.map(\.name)).sorted()
+        let names = (["engine.info", "checklists.list", "checklists.get", "hazard.grade", "inspection.next", "session.authenticate"] + extra.map(\.name)).sorted()
         let info: @Sendable () -> [JSONMember] = {
             [
                 JSONMember(key: "auth", value: .bool(authenticated)),
