@@ -29,8 +29,8 @@ struct InspectCommandTests {
     }
 
     /// Statuses by criterion from `hazard evaluate --format json FILE`.
-    static func statuses(_ file: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: String] {
-        let result = try CLI.run(["evaluate", "--format", "json", file])
+    static func statuses(_ file: String, checklists: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: String] {
+        let result = try CLI.run(["evaluate", "--format", "json", file] + checklists)
         #expect(result.status == 0, "\(result.stderr)", sourceLocation: sourceLocation)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let findings = try #require(json["findings"] as? [[String: Any]])
@@ -114,14 +114,15 @@ struct InspectCommandTests {
             #expect(out.contains("请输入选项编号 1–2"))
             #expect(out.contains("expected a date YYYY-MM-DD"))
             #expect(out.contains("whole number"))
-            #expect(out.contains("[数值 m，0–50]"))
+            #expect(out.contains("[数值 m，0–50 m]"))
             #expect(out.contains("[1/3 已判定]"))
             let saved = try String(contentsOf: dir.appendingPathComponent("answers.yaml"), encoding: .utf8)
             #expect(saved.contains("depth: 7"))
             #expect(saved.contains("kind: \"none\""))
             #expect(saved.contains("checked_on: 2026-04-01"))
             #expect(saved.contains("- {name: \"吊篮\", weight: 60}"))
-            #expect(try Self.statuses(dir.appendingPathComponent("answers.yaml").path) == ["A1": "major", "B1": "compliant", "B2": "general"])
+            #expect(try Self.statuses(dir.appendingPathComponent("answers.yaml").path, checklists: ["--checklists", dir.appendingPathComponent("demo.yaml").path])
+                    == ["A1": "major", "B1": "compliant", "B2": "general"])
         }
     }
 
@@ -143,7 +144,7 @@ struct InspectCommandTests {
             let result = try inspect(dir, ["back", "y", "back", "n", "skip", "quit"])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("本次还没有作答，无法返回"))
-            let saved = try String(contentsOf: dir.appendingPathComponent("answers.yaml").path, encoding: .utf8)
+            let saved = try String(contentsOf: dir.appendingPathComponent("answers.yaml"), encoding: .utf8)
             #expect(saved.contains("has_pit: false"))
             #expect(saved.contains("checked_on: null"))
             // Resuming: neither the answer nor the skip is asked again.
@@ -161,7 +162,7 @@ struct InspectCommandTests {
             let result = try inspect(dir, ["y", "6"])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("评级"))
-            let saved = try String(contentsOf: dir.appendingPathComponent("answers.yaml").path, encoding: .utf8)
+            let saved = try String(contentsOf: dir.appendingPathComponent("answers.yaml"), encoding: .utf8)
             #expect(saved.contains("has_pit: true") && saved.contains("depth: 6"))
         }
     }
