@@ -40,6 +40,13 @@ for example in examples {
         let engine = perCall(inputs.count) {
             for input in inputs { blackHole(try? guide.next(input: input, inspectionDate: full.inspectionDate)) }
         }
+        if ProcessInfo.processInfo.environment["INSPECT_BENCH_STAGES"] != nil {
+            // Where an engine call's time goes: binding and facts alone, then the whole call.
+            let bind = perCall(inputs.count) {
+                for input in inputs { blackHole(try? Engine.prepare(checklist, input: input, inspectionDate: full.inspectionDate)) }
+            }
+            print("  \(checklist.id): bind + facts \(f(bind.median)) µs of \(f(engine.median)) µs per call")
+        }
         // The whole method as a client sees it, one frame per state.
         let dispatcher = RPCDispatcher(methods: RPCEngineMethods(checklists: [checklist], serverVersion: "bench").methods(info: { [] }),
                                        auth: nil, logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))

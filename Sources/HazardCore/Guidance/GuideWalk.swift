@@ -26,14 +26,15 @@ struct GuideWalk {
         buffer.reserveCapacity(4 * count)
     }
 
-    mutating func decide(_ c: Int, frame f: Frame) {
+    mutating func decide(_ c: Int, frame f: Frame, ops: UnsafeBufferPointer<GuideProgram.Op>,
+                         leaves: UnsafeBufferPointer<Unmanaged<GuideProgram.Leaf>>) {
         let begin = buffer.count
         start[c] = begin
         guard let conditions = guide.conditions[c] else {
             fallback(c, frame: f)
             return
         }
-        let applies = conditions.applies.map { evaluate($0, f) } ?? .yes
+        let applies = conditions.applies >= 0 ? evaluate(conditions.applies, f, ops, leaves) : .yes
         if applies == .no {
             truncate(begin)
             close(c, begin, begin)
@@ -41,7 +42,7 @@ struct GuideWalk {
             return
         }
         let mid = buffer.count
-        switch (applies, evaluate(conditions.hazard, f)) {
+        switch (applies, evaluate(conditions.hazard, f, ops, leaves)) {
         case (.yes, .yes):
             truncate(begin)
             codes[c] = guide.hazardCodes[c]
@@ -94,51 +95,47 @@ struct GuideWalk {
 
     private func isUnanswered(_ q: Int, _ f: Frame) -> Bool { f.numbers[guide.questionSlots[q]].isNaN }
 
-    /// Kleene truth of `node`, adding to the buffer the questions that can still change it
-    /// (none when it is decided).
-    private mutating func evaluate(_ node: GuideNode, _ f: Frame) -> Truth {
-        switch node {
-        case .constant(let t):
-            return t
-        case .leaf(let closure, let reads, let presence):
-            var value = closure(f)
-            if value != .unknown {
-                for q in presence where isUnanswered(q, f) { value = .unknown; break }
-                for case .finding(let c) in reads where waiting[c] { value = .unknown; break }
+    /// Kleene truth of the operation at `i`, adding to the buffer the questions that can
+    /// still change it (none when it is decided).
+    private mutating func evaluate(_ i: Int, _ f: Frame, _ ops: UnsafeBufferPointer<GuideProgram.Op>,
+                                   _ leaves: UnsafeBufferPointer<Unmanaged<GuideProgram.Leaf>>) -> Truth {
+        let op = ops[i]
+        switch op.kind {
+        case .constant:
+            return Truth(rawValue: UInt8(op.argument)) ?? .unknown
+        case .leaf:
+            return leaves[Int(op.argument)]._withUnsafeGuaranteedRef { leaf in
+                var value = leaf.node(f)
+                if value != .unknown {
+                    for q in leaf.presence where isUnanswered(q, f) { value = .unknown; break }
+                    for c in leaf.findings where waiting[c] { value = .unknown; break }
+                }
+                guard value == .unknown else { return value }
+                for read in leaf.reads { take(read, f) }
+                return .unknown
             }
-            guard value == .unknown else { return value }
-            for read in reads { take(read, f) }
-            return .unknown
-        case .finding(let c):
+        case .finding:
+            let c = Int(op.argument)
             if waiting[c] {
-                for i in start[c]..<end[c] { buffer.append(buffer[i]) }
+                for k in start[c]..<end[c] { buffer.append(buffer[k]) }
                 return .unknown
             }
             return codes[c] == FindingStatus.major.code || codes[c] == FindingStatus.general.code ? .yes : .no
-        case .and(let items):
+        case .and, .or:
+            // `and` is decided by a false operand, `or` by a true one.
+            let decisive: Truth = op.kind == .and ? .no : .yes
             let mark = buffer.count
-            var result = Truth.yes
-            for item in items {
-                switch evaluate(item, f) {
-                case .no: truncate(mark); return .no
-                case .unknown: result = .unknown
-                case .yes: break
-                }
+            var result: Truth = op.kind == .and ? .yes : .no
+            var j = i + 1
+            while j < i + Int(op.size) {
+                let v = evaluate(j, f, ops, leaves)
+                if v == decisive { truncate(mark); return decisive }
+                if v == .unknown { result = .unknown }
+                j += Int(ops[j].size)
             }
             return result
-        case .or(let items):
-            let mark = buffer.count
-            var result = Truth.no
-            for item in items {
-                switch evaluate(item, f) {
-                case .yes: truncate(mark); return .yes
-                case .unknown: result = .unknown
-                case .no: break
-                }
-            }
-            return result
-        case .not(let inner):
-            return !evaluate(inner, f)
+        case .not:
+            return !evaluate(i + 1, f, ops, leaves)
         }
     }
 

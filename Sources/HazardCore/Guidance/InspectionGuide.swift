@@ -10,16 +10,17 @@
 /// whose `applies_when` is false (a section that does not apply) asks nothing; one whose
 /// `hazard_when` is decided waits only on its `applies_when`.
 public struct InspectionGuide: Sendable {
-    /// A criterion's conditions in the guide's form.
+    /// A criterion's conditions: where each starts in `program` (`applies` -1 when it has none).
     struct Conditions: Sendable {
-        var applies: GuideNode?
-        var hazard: GuideNode
+        var applies: Int
+        var hazard: Int
     }
 
     public let checklist: Checklist
     /// Per criterion; nil if its conditions could not be rebuilt (never for a loaded
     /// checklist): it then waits on everything it reads while the engine leaves it unanswered.
     let conditions: [Conditions?]
+    let program: GuideProgram
     /// Criterion numbers in the program's order: a `finding()` is walked before its readers.
     let order: [Int]
     /// Questions the plugin declares it reads: what an unknown fact waits on.
@@ -34,12 +35,15 @@ public struct InspectionGuide: Sendable {
     public init(_ checklist: Checklist) {
         self.checklist = checklist
         let builder = GuideNodeBuilder(checklist)
+        var program = GuideProgram()
         conditions = checklist.criteria.map { criterion in
             guard let hazard = builder.build(criterion.hazardWhen) else { return nil }
-            guard let text = criterion.appliesWhen else { return Conditions(applies: nil, hazard: hazard) }
-            guard let applies = builder.build(text) else { return nil }
-            return Conditions(applies: applies, hazard: hazard)
+            let applies = criterion.appliesWhen.map(builder.build)
+            if case .some(.none) = applies { return nil }
+            let appliesStart = applies.flatMap { $0 }.map { program.append($0) } ?? -1
+            return Conditions(applies: appliesStart, hazard: program.append(hazard))
         }
+        self.program = program
         var order = checklist.program.steps.map(\.criterion)
         // Criteria without a compiled step (none in a loaded checklist) still get a place.
         let placed = Set(order)
@@ -108,7 +112,11 @@ public struct InspectionGuide: Sendable {
                         guard let n = numbers.baseAddress, let t = texts.baseAddress,
                               let l = lists.baseAddress, let s = codes.baseAddress else { return }
                         let frame = Frame(numbers: n, texts: t, lists: l, statuses: s, today: today)
-                        for criterion in order { walk.decide(criterion, frame: frame) }
+                        program.ops.withUnsafeBufferPointer { ops in
+                            program.leafRefs.withUnsafeBufferPointer { leaves in
+                                for criterion in order { walk.decide(criterion, frame: frame, ops: ops, leaves: leaves) }
+                            }
+                        }
                     }
                 }
             }
