@@ -121,6 +121,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "hazard-bench", dependencies: ["HazardCore", "HazardYAML"], path: "Benchmarks/HazardBench"),
+        // Guided inspection (`inspection.next`): the README's questions-asked table and timings.
+        .executableTarget(
+            name: "inspect-bench",
+            dependencies: ["HazardCore", "HazardYAML", "HazardPlugins", "HazardRPC", .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/InspectBench"
+        ),
         .testTarget(name: "HazardCoreTests", dependencies: ["HazardCore", "HazardYAML"], path: "Tests/HazardCoreTests"),
         .testTarget(name: "HazardYAMLTests", dependencies: ["HazardCore", "HazardYAML"], path: "Tests/HazardYAMLTests"),
         .testTarget(name: "ShippedChecklistTests", dependencies: ["HazardCore", "HazardYAML", "HazardPlugins"], path: "Tests/ShippedChecklistTests"),
@@ -149,7 +155,8 @@ let package = Package(
         ),
         .testTarget(name: "HazardDocumentsTests", dependencies: ["HazardCore", "HazardLedger", "HazardDocuments"], path: "Tests/HazardDocumentsTests"),
         // Runs the built `hazard` binary as a user would; depends on it so `swift test` builds it.
-        .testTarget(name: "HazardCLITests", dependencies: ["hazard", "HazardJSON"], path: "Tests/HazardCLITests"),
+        .testTarget(name: "HazardCLITests", dependencies: ["hazard", "HazardJSON", "HazardCore", "HazardYAML", "HazardPlugins"], path: "Tests/HazardCLITests",
+                    exclude: ["inspect_pty.py"]),
         .executableTarget(
             name: "RPCJSONBench",
             dependencies: ["HazardRPC", "HazardCore", "HazardYAML", "HazardJSON", "HazardCoreJSON", .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log")],

@@ -47,7 +47,8 @@ extension Checklist {
 }
 
 extension Question {
-    var jsonValue: JSONValue {
+    /// A question as `checklists.get` and `inspection.next` show it.
+    package var jsonValue: JSONValue {
         var members: [JSONMember] = [
             JSONMember(key: "id", value: .string(id.rawValue)),
             JSONMember(key: "label", value: .string(label)),

@@ -9,6 +9,11 @@ public struct AnswersFile: Sendable {
     public var checklist: ChecklistID?
     public var inspectionDate: Day?
     public var answers: AnswerInput
+    /// `site:`, `inspector:` and `notes:` when written as plain text (what `hazard inspect`
+    /// keeps when it rewrites the file); nil otherwise.
+    public var site: String?
+    public var inspector: String?
+    public var notes: String?
 
     /// - Parameter limits: Caps on the file's size, nesting and nodes (`checklists/FORMAT.md`, "Limits").
     /// - Throws: `ChecklistError` (YAML syntax, a limit crossed, unknown keys, wrong types) with marks.
@@ -30,6 +35,11 @@ public struct AnswersFile: Sendable {
             reader.error(.wrongType, "answers must be a mapping of question id to answer, not \(answers.typeName)", at: answers.mark)
         }
         guard reader.diagnostics.isEmpty, let f else { throw ChecklistError(reader.diagnostics) }
-        return AnswersFile(checklist: checklist, inspectionDate: date, answers: f["answers"]?.answerInput ?? AnswerInput(.null))
+        func text(_ key: String) -> String? {
+            guard let node = f[key], case .scalar(let value, _) = node.kind, !node.isNull else { return nil }
+            return value
+        }
+        return AnswersFile(checklist: checklist, inspectionDate: date, answers: f["answers"]?.answerInput ?? AnswerInput(.null),
+                           site: text("site"), inspector: text("inspector"), notes: text("notes"))
     }
 }

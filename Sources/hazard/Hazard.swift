@@ -12,7 +12,7 @@ struct Hazard: AsyncParsableCommand {
         version: "0.1.0",
         groupedSubcommands: [
             CommandGroup(name: "Authoring", subcommands: [LintCommand.self, TestCommand.self, ChecklistsCommand.self]),
-            CommandGroup(name: "Inspection", subcommands: [EvaluateCommand.self]),
+            CommandGroup(name: "Inspection", subcommands: [EvaluateCommand.self, InspectCommand.self]),
             CommandGroup(name: "Operations", subcommands: [LedgerCommand.self, ReportCommand.self, ServeCommand.self, CallCommand.self]),
         ]
     )

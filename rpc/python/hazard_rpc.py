@@ -180,6 +180,11 @@ class HazardClient:
         """detail: "full" (default), "hazards" (only major/general findings) or "summary" (no findings)."""
         return self.call("hazard.grade", _params(checklist=checklist, answers=answers, inspection_date=inspection_date, detail=detail))
 
+    def inspection_next(self, checklist, answers=None, inspection_date=None, limit=None):
+        """The questions that can still change a finding, decided findings and progress
+        (PROTOCOL.md, inspection.next). An answer given as None counts as skipped."""
+        return self.call("inspection.next", _params(checklist=checklist, answers=answers, inspection_date=inspection_date, limit=limit))
+
     def enterprises_register(self, uscc, name, region, sectors=None, sites=None):
         return self.call("enterprises.register", _params(uscc=uscc, name=name, region=region, sectors=sectors, sites=sites))
 

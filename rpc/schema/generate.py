@@ -141,6 +141,18 @@ METHODS = {
                               "enforcement": {"type": "array", "items": LINE}})),
 }
 
+# inspection.next (PROTOCOL.md, "Guided inspection"): added beside the table, not in it.
+STATUS = {"enum": ["major", "general", "compliant", "not_applicable", "unanswered"]}
+NONNEG = {"type": "integer", "minimum": 0}
+METHODS["inspection.next"] = (
+    obj(GRADE_PARAMS, {**GRADE_OPTIONAL, "limit": {"type": "integer", "minimum": 1, "maximum": 1000000}}),
+    obj({"checklist": S, "inspection_date": nullable(DATE),
+         "progress": obj({k: NONNEG for k in ["criteria", "applicable", "decided", "not_applicable", "waiting"]}),
+         "complete": BOOL, "open_count": NONNEG,
+         "open": {"type": "array", "items": obj({"question": QUESTION, "applicability": BOOL, "criteria": STRINGS})},
+         "skipped": STRINGS,
+         "decided": {"type": "array", "items": obj({"criterion": S, "status": STATUS})}}))
+
 HASH = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
 CHAIN_PROBLEM = obj({"kind": S, "table": S, "detail": S}, {"id": INT, "column": S})
 CHAIN_REPORT = obj({"intact": BOOL, "events": INT, "head": nullable(obj({"seq": INT, "hash": HASH})),

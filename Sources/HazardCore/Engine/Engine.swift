@@ -50,7 +50,7 @@ public enum Engine {
     }
 
     /// Binds the answers, derives the plugin's facts and decides every criterion.
-    private static func decide(_ checklist: Checklist, input: AnswerInput, inspectionDate: Day?) throws(AnswerError)
+    static func decide(_ checklist: Checklist, input: AnswerInput, inspectionDate: Day?) throws(AnswerError)
         -> (slots: AnswerSlots, statuses: [UInt8], facts: [String: Value], warnings: [EvaluationWarning]) {
         let (slots, answers) = try checklist.bind(input, inspectionDate: inspectionDate)
         return try decide(checklist, slots: slots, answers: answers)

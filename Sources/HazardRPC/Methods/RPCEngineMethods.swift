@@ -10,6 +10,8 @@ public struct RPCEngineMethods: Sendable {
     public let generation: Int
     private let byID: [ChecklistID: Checklist]
     private let encodedEvaluations: [ChecklistID: EncodedEvaluation]
+    /// What `inspection.next` needs per checklist (RPCEngineMethods+Inspection.swift).
+    let guides: [ChecklistID: RPCInspectionGuide]
     public let serverVersion: String
 
     public init(checklists: [Checklist], serverVersion: String, generation: Int = 1) {
@@ -17,6 +19,7 @@ public struct RPCEngineMethods: Sendable {
         self.generation = generation
         self.byID = Dictionary(checklists.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.encodedEvaluations = byID.mapValues(EncodedEvaluation.init)
+        self.guides = byID.mapValues(RPCInspectionGuide.init)
         self.serverVersion = serverVersion
     }
 
@@ -80,6 +83,7 @@ public struct RPCEngineMethods: Sendable {
             }, direct: { tape, params, document, principal in
                 gradeDirect(tape, params, document, principal: principal)
             }),
+            inspectionNextMethod,
         ]
     }
 
@@ -136,7 +140,7 @@ public struct RPCEngineMethods: Sendable {
         return try Engine.evaluate(target, input: input, inspectionDate: date, detail: detail)
     }
 
-    private func gradeParams(_ params: inout RPCParams, principal: RPCPrincipal, finish: Bool = true) throws(RPCError) -> (Checklist, AnswerInput, Day?) {
+    func gradeParams(_ params: inout RPCParams, principal: RPCPrincipal, finish: Bool = true) throws(RPCError) -> (Checklist, AnswerInput, Day?) {
         let id = try params.string("checklist")
         let answers = try params.optionalObject("answers") ?? .object([])
         let date = try params.optionalDay("inspection_date")

@@ -53,6 +53,8 @@ class Schemas(unittest.TestCase):
             call("hazard.grade", {"checklist": "urban-gas-2023", "answers": {}})
             call("hazard.grade", {**gas_request(), "detail": "hazards"})
             call("hazard.grade", {**gas_request(), "detail": "summary"})
+            call("inspection.next", {"checklist": "urban-gas-2023"})
+            call("inspection.next", {**gas_request(), "limit": 3})
             code = uscc("91320581MA1XC0000")
             call("enterprises.register", {"uscc": code, "name": "示例", "region": "320581", "sectors": ["gas"]})
             recorded = call("inspection.record", {**gas_request(), "enterprise": code, "inspectors": ["张三"], "signed_by": "张三"})
