@@ -119,7 +119,7 @@ struct ServeCommand: AsyncParsableCommand {
         let checklists = loadedSet.checklists
         let metricsEndpoint: RPCMetricsEndpoint?
         do {
-            metricsEndpoint = try operations.metricsConfiguration().map { metrics in
+            metricsEndpoint = try operations.metricsConfiguration(settings.string("metrics")).map { metrics in
                 RPCMetricsEndpoint(configuration: metrics, logger: logger) { port in
                     FileHandle.standardOutput.write(Data("hazard serve: metrics on http://\(metrics.host):\(port)/metrics\n".utf8))
                 }

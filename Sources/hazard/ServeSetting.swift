@@ -65,6 +65,8 @@ extension ServeSetting {
         .init("max_frame_unauthenticated", .integer, .int(64 << 10), "With auth: largest frame in bytes before authenticating (-32010)."),
         .init("shutdown_timeout", .seconds, .double(10), "Seconds a connection gets on SIGTERM/SIGINT to answer what it has read before it is closed."),
         .init("log_level", .string, .string("info"), "Log level: trace, debug, info, notice, warning, error, critical."),
+        .init("metrics", .string, nil,
+              "Serve Prometheus metrics (request counts and latency per method, connections, checklist reloads) as text on GET /metrics at PORT, HOST:PORT or [IPv6]:PORT; a bare port binds 127.0.0.1. Plain HTTP/1.1, no authentication: at most 16 scrapers at once, each closed after 30 s idle."),
     ]
 
     static let byKey: [String: ServeSetting] = Dictionary(uniqueKeysWithValues: all.map { ($0.key, $0) })
