@@ -96,6 +96,15 @@ struct ServeConfigurationTests {
         }
     }
 
+    @Test("the metrics address is a setting too: HAZARD_METRICS is read, and the flag wins over it")
+    func metricsSetting() throws {
+        let fromEnvironment = try CLI.run(["serve", "--print-config"], environment: ["HAZARD_METRICS": "127.0.0.1:9464"])
+        #expect(fromEnvironment.status == 0, "\(fromEnvironment.stderr)")
+        #expect(Self.row("metrics", in: fromEnvironment.stdout)! == ("127.0.0.1:9464", "environment HAZARD_METRICS"))
+        let flagged = try CLI.run(["serve", "--metrics", "9465", "--print-config"], environment: ["HAZARD_METRICS": "127.0.0.1:9464"])
+        #expect(Self.row("metrics", in: flagged.stdout)?.value == "9465")
+    }
+
     @Test("--print-config prints the token file's path, never its contents")
     func noSecrets() throws {
         try CLI.withTemporaryDirectory { dir in
