@@ -16,7 +16,7 @@ struct DeadlineRuleTests {
         let state = HazardState(grade: grade, foundOn: found)
         let deadline = Day(year: 2026, month: 6, day: 9)!
         let error = #expect(throws: IllegalTransition.self) {
-            try state.applying(HazardEvent(.planned(plan(deadline: deadline)), by: owner, on: found))
+            try state.admitting(HazardEvent(.planned(plan(deadline: deadline)), by: owner, on: found))
         }
         #expect(error?.code == .deadlineBeforeFound)
         #expect(error?.message.contains("2026-06-09") == true && error?.message.contains("2026-06-10") == true)
@@ -24,15 +24,23 @@ struct DeadlineRuleTests {
 
     @Test("a deadline on the found day itself is accepted (立查立改 the same day)")
     func planOnFoundDay() throws {
-        let state = try HazardState(grade: .major, foundOn: found).applying(HazardEvent(.planned(plan(deadline: found)), by: owner, on: found))
+        let state = try HazardState(grade: .major, foundOn: found).admitting(HazardEvent(.planned(plan(deadline: found)), by: owner, on: found))
         #expect(state.status == .rectifying && state.deadline == found)
+    }
+
+    @Test("a plan written before this rule existed still replays, so verify-chain does not call it tampering")
+    func oldPlanStillReplays() throws {
+        let events = [HazardEvent(.reported(.major), by: owner, on: found),
+                      HazardEvent(.planned(plan(deadline: Day(year: 2026, month: 6, day: 1))), by: owner, on: found)]
+        let state = try HazardState.replaying(events)
+        #expect(state.status == .rectifying)
     }
 
     @Test("a supervision deadline before the found day is refused too")
     func supervisionBeforeFound() {
         let state = HazardState(grade: .major, foundOn: found)
         let error = #expect(throws: IllegalTransition.self) {
-            try state.applying(HazardEvent(.supervised(authority: "市安委会", deadline: Day(year: 2025, month: 6, day: 30)), by: owner, on: found))
+            try state.admitting(HazardEvent(.supervised(authority: "市安委会", deadline: Day(year: 2025, month: 6, day: 30)), by: owner, on: found))
         }
         #expect(error?.code == .deadlineBeforeFound)
         #expect(error?.message.contains("2025-06-30") == true && error?.message.contains("2026-06-10") == true)

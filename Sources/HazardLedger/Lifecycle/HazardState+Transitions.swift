@@ -21,7 +21,6 @@ extension HazardState {
             guard status == .reported || status == .rectifying else {
                 throw IllegalTransition(.notRectifying, "a plan can be recorded only before rectification is done (status: \(status.rawValue))")
             }
-            try checkDeadline(plan.deadline, of: "the plan's deadline (整改时限)")
             if grade == .major {
                 let missing = plan.missingParts
                 guard missing.isEmpty else {
@@ -87,7 +86,6 @@ extension HazardState {
                 throw IllegalTransition(.alreadySupervised, "the hazard is already under supervision by \(supervision?.authority ?? "")")
             }
             guard !PersonName.isBlank(authority) else { throw IllegalTransition(.missingText, "supervision must name its authority") }
-            try checkDeadline(deadline, of: "the supervision deadline (督办时限)")
             next.supervision = Supervision(authority: authority, deadline: deadline, since: event.day)
             if next.firstSupervisedOn == nil { next.firstSupervisedOn = event.day }
 
@@ -115,8 +113,20 @@ extension HazardState {
         }
     }
 
-    /// A deadline before the hazard was found cannot be met and is a typing mistake (a year or
-    /// a month off); refused so the overdue list and the dispatch form never count it.
+    /// `applying(event)` for a change being written now: also refuses input the state machine
+    /// would accept but no one means. A deadline before the hazard was found cannot be met and
+    /// is a typing mistake (a year or a month off), so the overdue list and the dispatch form
+    /// never count it. Kept out of `applying` because `verify-chain` replays events written
+    /// before this rule existed, and those were legal when written: they are not tampering.
+    public func admitting(_ event: HazardEvent) throws(IllegalTransition) -> HazardState {
+        switch event.change {
+        case .planned(let plan): try checkDeadline(plan.deadline, of: "the plan's deadline (整改时限)")
+        case .supervised(_, let deadline): try checkDeadline(deadline, of: "the supervision deadline (督办时限)")
+        default: break
+        }
+        return try applying(event)
+    }
+
     private func checkDeadline(_ deadline: Day?, of what: String) throws(IllegalTransition) {
         guard let deadline, deadline < foundOn else { return }
         throw IllegalTransition(.deadlineBeforeFound, "\(what) \(deadline) is before the day the hazard was found (\(foundOn))")

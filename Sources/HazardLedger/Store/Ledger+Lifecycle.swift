@@ -12,7 +12,7 @@ extension Ledger {
         if case .reported = change { throw IllegalTransition(.alreadyReported, "hazards are reported by recording an inspection") }
         let at = clock.now()
         let event = HazardEvent(change, by: actor, on: day, recordedOn: at.day)
-        return try await store.apply(change, to: id, by: actor, on: day, at: at) { state in try state.applying(event) }
+        return try await store.apply(change, to: id, by: actor, on: day, at: at) { state in try state.admitting(event) }
     }
 
     /// Records a rectification plan (五落实 for a major hazard).
