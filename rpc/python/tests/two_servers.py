@@ -255,6 +255,15 @@ def check_ledger(server, database, ack):
     return len(listed)
 
 
+def token_file_with(folder):
+    """A token file in `folder` for TOKENS; each token's secret is its name + "-secret"."""
+    path = os.path.join(folder, "tokens.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump({"tokens": [{"name": name, "role": role, "sha256": hashlib.sha256(f"{name}-secret".encode()).hexdigest()}
+                              for name, role in TOKENS.items()]}, f)
+    return path
+
+
 def verify_chain(database):
     done = subprocess.run([hazard_binary(), "ledger", "verify-chain", "--database", database, "--format", "json"],
                           capture_output=True, text=True)
@@ -277,10 +286,7 @@ def main():
     schema = f"two_servers_{os.getpid()}"
     database = base + ("&" if "?" in base else "?") + f"schema={schema}"
     with tempfile.TemporaryDirectory(prefix="hazard-two-servers-") as tmp:
-        token_file = os.path.join(tmp, "tokens.json")
-        with open(token_file, "w", encoding="utf-8") as f:
-            json.dump({"tokens": [{"name": name, "role": role, "sha256": hashlib.sha256(f"{name}-secret".encode()).hexdigest()}
-                                  for name, role in TOKENS.items()]}, f)
+        token_file = token_file_with(tmp)
         servers = [Serve(database, token_file, "server-a"), Serve(database, token_file, "server-b")]
         try:
             ack = Acknowledged()
