@@ -45,7 +45,9 @@ test: deps boundaries documents-deps
 	$(SWIFT) build
 	@set -e; eval "$$(Tests/Support/postgres-cluster.sh start)"; \
 	  trap 'Tests/Support/postgres-cluster.sh stop "$$HAZARD_PG_DIR"' EXIT; \
-	  HAZARD_REQUIRE_POSTGRES=1 $(SWIFT) test
+	  HAZARD_REQUIRE_POSTGRES=1 $(SWIFT) test; \
+	  HAZARD_REQUIRE_POSTGRES=1 python3 rpc/python/tests/two_servers.py; \
+	  HAZARD_REQUIRE_POSTGRES=1 python3 rpc/python/tests/load_balancer.py
 	Tests/documents-pdf-test.sh
 	python3 rpc/python/tests/run.py
 	$(BIN) lint checklists
