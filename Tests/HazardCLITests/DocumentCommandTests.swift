@@ -86,10 +86,10 @@ struct DocumentCommandTests {
     func errors() throws {
         try CLI.withTemporaryDirectory { dir in
             let db = dir.appendingPathComponent("ledger.sqlite").path
+            _ = try CLI.run(["ledger", "enterprise", Self.uscc, "--name", "甲", "--region", "350102", "--db", db, "--as", "张三"])
             let unknown = try CLI.run(["ledger", "document", "42", "--kind", "record", "--db", db])
             #expect(unknown.status == 1)
             #expect(unknown.stderr.contains("no inspection 42 in the ledger"))
-            _ = try CLI.run(["ledger", "enterprise", Self.uscc, "--name", "甲", "--region", "350102", "--db", db, "--as", "张三"])
             let recorded = try CLI.run(["ledger", "record", "--checklist", "urban-gas-2023", "--enterprise", Self.uscc, "--checklists", "checklists",
                                         "--db", db, "--as", "张三", "examples/gas.yaml"])
             #expect(recorded.status == 0, "\(recorded.stderr)")
