@@ -30,10 +30,10 @@ struct DeadlineRuleTests {
 
     @Test("a plan written before this rule existed still replays, so verify-chain does not call it tampering")
     func oldPlanStillReplays() throws {
-        let events = [HazardEvent(.reported(.major), by: owner, on: found),
+        let events = [HazardEvent(.reported(grade: .major), by: owner, on: found),
                       HazardEvent(.planned(plan(deadline: Day(year: 2026, month: 6, day: 1))), by: owner, on: found)]
         let state = try HazardState.replaying(events)
-        #expect(state.status == .rectifying)
+        #expect(state.status == HazardStatus.rectifying)
     }
 
     @Test("a supervision deadline before the found day is refused too")
