@@ -84,6 +84,7 @@ let package = Package(
             dependencies: [
                 "HazardLedger", "HazardCore", "HazardJSON", "HazardCoreJSON",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/LedgerBench",
             swiftSettings: strict

@@ -8,8 +8,11 @@ import HazardLedger
 // in the same run, then report latency over 100k and 1M hazards.
 //
 //   LedgerBench [inspections=2000] [runs=3] [report-sizes=100000,1000000]
+//   LedgerBench postgres URL [inspections] [runs] [report-sizes]   (see PostgresBench)
 
-let arguments = CommandLine.arguments
+var arguments = CommandLine.arguments
+let postgresURL: String? = arguments.count > 2 && arguments[1] == "postgres" ? arguments[2] : nil
+if postgresURL != nil { arguments.removeSubrange(1...2) }
 let inspections = arguments.count > 1 ? Int(arguments[1]) ?? 2000 : 2000
 let runs = arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3
 let reportSizes = arguments.count > 3 ? arguments[3].split(separator: ",").compactMap { Int($0) } : [100_000, 1_000_000]
@@ -54,6 +57,18 @@ do {
         sampleHazards.append((h.criterion.rawValue, h.clause, h.title, h.evidence, h.grade.rawValue))
         sampleLedgerPayloads = (detail.events[0].payload, detail.events[1].payload)
     }
+}
+
+if let postgresURL {
+    guard case .postgres(let location) = try LedgerLocation(parsing: postgresURL, password: ProcessInfo.processInfo.environment["PGPASSWORD"]) else {
+        throw BenchError("postgres mode needs a postgres:// URL")
+    }
+    try await PostgresBench(location: location, inspections: inspections, runs: runs, reportSizes: reportSizes,
+                            rows: .init(evaluationJSON: evaluationJSON, hazards: sampleHazards, inspectionPayload: sampleLedgerPayloads.0,
+                                        hazardPayload: sampleLedgerPayloads.1),
+                            enterprise: Enterprise(uscc: uscc, name: "某公司", region: "350100", sectors: ["bench"]),
+                            input: input, evaluation: evaluation, clerk: clerk, day: day).run()
+    exit(0)
 }
 
 if ProcessInfo.processInfo.environment["LEDGER_BENCH_PARTS"] != nil {
