@@ -118,6 +118,10 @@ struct ServeCommand: AsyncParsableCommand {
         let loadedSet = ChecklistOptions.checklistSet(checklistPaths, quiet: false)
         let checklists = loadedSet.checklists
         let metricsEndpoint: RPCMetricsEndpoint?
+        if operations.metricsAllowRemote, settings.string("metrics") == nil {
+            printError("error: --metrics-allow-remote needs --metrics HOST:PORT (or HAZARD_METRICS, or \"metrics\" in the config file)")
+            throw ExitCode(2)
+        }
         do {
             metricsEndpoint = try operations.metricsConfiguration(settings.string("metrics")).map { metrics in
                 RPCMetricsEndpoint(configuration: metrics, logger: logger) { port in

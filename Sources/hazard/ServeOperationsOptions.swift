@@ -3,7 +3,13 @@ import HazardRPC
 
 /// What `hazard serve` offers operators beside the RPC port: Prometheus metrics.
 struct ServeOperationsOptions: ParsableArguments {
-    @Option(help: ServeSetting.help("metrics")) var metrics: String?
+    @Option(help: Self.metricsHelp) var metrics: String?
+
+    static var metricsHelp: ArgumentHelp {
+        var help = ServeSetting.help("metrics")
+        help.valueName = "host:port"
+        return help
+    }
 
     @Flag(help: "Let --metrics bind a non-loopback address (it is refused otherwise: anyone who reaches it reads the metrics).")
     var metricsAllowRemote = false
