@@ -106,7 +106,7 @@ class Acknowledged:
             for h in hazards:
                 if h["id"] in self.hazards:
                     fail(f"hazard {h['id']} acknowledged twice")
-                self.hazards[h["id"]] = {"grade": h["grade"], "status": h["status"], "rectified": False}
+                self.hazards[h["id"]] = {"grade": h["grade"], "status": h["status"], "rectified": False, "inspection": inspection}
 
     def moved(self, hazard):
         with self.lock:
@@ -218,7 +218,10 @@ def run_phase(servers, ack, seconds, racing=True, during=None):
     return errors
 
 
-def check_ledger(server, database, ack):
+def check_ledger(server, database, ack, in_flight=0):
+    """`in_flight`: writes that may have committed without their acknowledgement arriving (a
+    server killed between commit and reply); the dispatch counts may exceed the acknowledged ones
+    by what that many writes can add, never fall short of them."""
     with server.client("admin") as admin:
         listed = {}
         offset = 0
@@ -250,8 +253,10 @@ def check_ledger(server, database, ack):
             "general_rectified": sum(1 for h in ack.hazards.values() if h["grade"] == "general" and h["rectified"]),
         }
         got = {k: gas[0][k] for k in expected} if gas else None
-        if got != expected:
-            fail(f"reports.dispatch by_sector gas {got}, acknowledged {expected}")
+        per_write = max([sum(1 for h in ack.hazards.values() if h["inspection"] == i) for i in ack.inspections] or [0])
+        slack = in_flight * per_write
+        if got is None or any(not (expected[k] <= got[k] <= expected[k] + slack) for k in expected):
+            fail(f"reports.dispatch by_sector gas {got}, acknowledged {expected} (+ at most {slack} unacknowledged)")
     return len(listed)
 
 
@@ -312,7 +317,9 @@ def main():
             killer.join()
             if not at_kill or len(ack.inspections) <= at_kill[0]:
                 fail("server B acknowledged no write after server A was killed")
-            check_ledger(servers[1], database, ack)
+            # Each client has one request in flight at most; those on A when it died may have
+            # committed without an answer. Nothing acknowledged may be missing.
+            check_ledger(servers[1], database, ack, in_flight=WORKERS)
             events = verify_chain(database)
             print(f"two_servers: server A killed (SIGKILL); server B kept serving: {len(ack.inspections) - before} more "
                   f"inspections acknowledged, all present, {events} events, chain intact")
