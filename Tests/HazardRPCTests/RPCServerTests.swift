@@ -309,5 +309,9 @@ struct RPCServerTests {
         let bad = "{\"tokens\":[{\"name\":\"a\",\"sha256\":\"xyz\",\"role\":\"inspector\"}]}"
         let error = #expect(throws: RPCConfigurationError.self) { try RPCAuthConfiguration.parse(Array(bad.utf8), file: "t.json") }
         #expect(error?.message.contains("tokens[0].sha256") == true)
+        // Scopes are applied in SQL as region codes: a name or a short code is refused at load.
+        let region = good.replacingOccurrences(of: "\"310100\"", with: "\"上海\"")
+        let regionError = #expect(throws: RPCConfigurationError.self) { try RPCAuthConfiguration.parse(Array(region.utf8), file: "t.json") }
+        #expect(regionError?.message.contains("tokens[0].regions: '上海' is not a 6-digit administrative region code") == true)
     }
 }
