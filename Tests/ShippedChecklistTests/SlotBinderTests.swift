@@ -140,4 +140,78 @@ struct SlotBinderTests {
         let found = ["has_emergency_plan", "has_emergency_plan ", "HAS_EMERGENCY_PLAN"].map { id in Self.utf8(id) { binder.question(utf8: $0) } }
         #expect(found[0] != nil && found[1] == nil && found[2] == nil)
     }
+
+    /// The issues an entry point refuses answers with; nil when it takes them.
+    static func refusal(_ body: () throws(AnswerError) -> Void) -> [AnswerError.Issue]? {
+        do throws(AnswerError) {
+            try body()
+            return nil
+        } catch {
+            return error.issues
+        }
+    }
+
+    @Test("every shipped test case grades the same from its tree and from typed answers, or is refused with the same issues")
+    func typedAnswers() throws {
+        var graded = 0
+        for checklist in Self.checklists {
+            for test in checklist.tests {
+                var fromTree: Evaluation?, fromTyped: Evaluation?
+                let treeIssues = Self.refusal { () throws(AnswerError) in
+                    fromTree = try Engine.evaluate(checklist, input: test.answers, inspectionDate: test.inspectionDate)
+                }
+                let typedIssues = Self.refusal { () throws(AnswerError) in
+                    fromTyped = try Engine.evaluate(checklist, try checklist.answers(from: test.answers, inspectionDate: test.inspectionDate))
+                }
+                #expect(treeIssues == typedIssues, "\(checklist.id.rawValue): \(test.name)")
+                #expect(fromTree == fromTyped, "\(checklist.id.rawValue): \(test.name)")
+                if fromTree != nil { graded += 1 }
+            }
+        }
+        #expect(graded > 600)
+    }
+
+    @Test("an answer the binder declines is read leniently or worded, and each problem is reported")
+    func declinedFromTree() throws {
+        let checklist = try #require(Self.gas)
+        let input = AnswerInput(.mapping([
+            ("has_emergency_plan", AnswerInput(.plain("TRUE"))),
+            ("gas_relative_density", AnswerInput(.number(-1))),
+            ("ex_area_devices", AnswerInput(.sequence([AnswerInput(.mapping([
+                ("device", AnswerInput(.string("pump"))), ("zone", AnswerInput(.string("zone_1"))), ("colour", AnswerInput(.string("red"))),
+            ]))]))),
+            ("no_such_question", AnswerInput(.bool(true))),
+        ]))
+        let issues = try #require(Self.refusal { () throws(AnswerError) in _ = try Engine.evaluate(checklist, input: input) })
+        #expect(issues.map(\.code) == [.outOfBounds, .unknownField, .unknownQuestion])
+        #expect(issues.map(\.path) == ["gas_relative_density", "ex_area_devices[0].colour", "no_such_question"])
+        #expect(issues[0].message.contains("below the minimum"))
+    }
+
+    @Test("a lenient answer binds as the value it reads as: YAML's TRUE, a number for text, a plain option")
+    func lenientFromTree() throws {
+        let checklist = try #require(Self.gas)
+        let input = AnswerInput(.mapping([
+            ("has_emergency_plan", AnswerInput(.plain("TRUE"))),
+            ("ex_area_devices", AnswerInput(.sequence([AnswerInput(.mapping([
+                ("device", AnswerInput(.number(7))), ("zone", AnswerInput(.plain("zone_1"))),
+            ]))]))),
+        ]))
+        let answers = try checklist.answers(from: input)
+        #expect(answers.values == [
+            QuestionID("has_emergency_plan"): .bool(true),
+            QuestionID("ex_area_devices"): .list([Record(["device": .string("7"), "zone": .string("zone_1")])]),
+        ])
+        #expect(try Engine.evaluate(checklist, input: input) == (try Engine.evaluate(checklist, answers)))
+    }
+
+    @Test("typed answers of the wrong kind are refused with the question's expectation")
+    func typedMismatch() throws {
+        let checklist = try #require(Self.gas)
+        let issues = try #require(Self.refusal { () throws(AnswerError) in
+            _ = try Engine.evaluate(checklist, Answers([QuestionID("has_emergency_plan"): .string("yes")]))
+        })
+        #expect(issues.map(\.code) == [.wrongType])
+        #expect(issues.first?.path == "has_emergency_plan")
+    }
 }

@@ -4,57 +4,19 @@ extension Checklist {
     ///
     /// - Throws: `AnswerError` listing every answer that does not fit.
     public func answers(from input: AnswerInput, inspectionDate: Day? = nil) throws(AnswerError) -> Answers {
-        var issues: [AnswerError.Issue] = []
-        var values: [QuestionID: Value] = [:]
-        switch input.kind {
-        case .null:
-            break
-        case .mapping(let pairs):
-            var seen = Set<String>()
-            for (key, raw) in pairs where seen.insert(key).inserted {
-                guard let question = question(QuestionID(key)) else {
-                    issues.append(.init(code: .unknownQuestion, path: key,
-                                        message: "no such question in \(id)\(Suggestion.hint(for: key, in: questions.map(\.id.rawValue)))",
-                                        mark: raw.mark?.description))
-                    continue
-                }
-                guard let value = Self.read(raw, as: question, path: key, issues: &issues) else { continue }
-                // Bounds and options too, so one pass reports every problem.
-                if let problems = Self.check(value, against: question, path: key) {
-                    issues += problems.map { var p = $0; p.mark = p.mark ?? raw.mark?.description; return p }
-                    continue
-                }
-                values[question.id] = value
-            }
-        default:
-            issues.append(.init(code: .wrongType, path: "answers", message: "answers must be a mapping of question id to answer, not \(input.summary)", mark: input.mark?.description))
-        }
-        guard issues.isEmpty else { throw AnswerError(checklist: id, issues: issues) }
-        return Answers(values, inspectionDate: inspectionDate)
+        // Bound as grading binds them, then read back: the values are what grading sees.
+        var binder = SlotBinder(self, inspectionDate: inspectionDate)
+        try binder.bind(input)
+        return Answers(binder.values(), inspectionDate: inspectionDate)
     }
 
     /// Checks typed answers against the questions and numbers them into slots.
     ///
     /// - Throws: `AnswerError` listing every answer that does not fit.
     public func bind(_ answers: Answers) throws(AnswerError) -> AnswerSlots {
-        var slots = makeSlots(answers.inspectionDate)
-        var issues: [AnswerError.Issue] = []
-        for (id, value) in answers.values {
-            guard let index = questionIndex[id] else {
-                issues.append(.init(code: .unknownQuestion, path: id.rawValue,
-                                    message: "no such question in \(self.id)\(Suggestion.hint(for: id.rawValue, in: questions.map(\.id.rawValue)))", mark: nil))
-                continue
-            }
-            let question = questions[index]
-            if let issue = Self.check(value, against: question, path: id.rawValue) {
-                issues.append(contentsOf: issue)
-                continue
-            }
-            Self.store(value, of: question, at: question.slot, numbers: &slots.numbers, texts: &slots.texts)
-            if case .list(let records) = value { slots.lists[question.slot] = Self.table(records, fields: question.fields) }
-        }
-        guard issues.isEmpty else { throw AnswerError(checklist: id, issues: issues) }
-        return slots
+        var binder = SlotBinder(self, inspectionDate: answers.inspectionDate)
+        try binder.bind(answers)
+        return binder.slots
     }
 
     // MARK: Reading untyped input
@@ -136,6 +98,12 @@ extension Checklist {
 
     // MARK: Checking typed values
 
+    /// The words for a value of the wrong kind (what `check` says of one).
+    static func mismatch(_ value: Value, _ question: Question, path: String) -> [AnswerError.Issue] {
+        [.init(code: .wrongType, path: path, message: "expected \(question.valueType.phrase) (\(question.label)), got \(value)", mark: nil)]
+    }
+
+
     static func check(_ value: Value, against question: Question, path: String) -> [AnswerError.Issue]? {
         func issue(_ code: AnswerError.Issue.Code, _ message: String) -> [AnswerError.Issue] {
             [.init(code: code, path: path, message: message, mark: nil)]
@@ -170,38 +138,7 @@ extension Checklist {
             }
             return issues.isEmpty ? nil : issues
         default:
-            return issue(.wrongType, "expected \(question.valueType.phrase) (\(question.label)), got \(value)")
+            return mismatch(value, question, path: path)
         }
-    }
-
-    // MARK: Slots
-
-    static func store(_ value: Value, of question: Question, at slot: Int, numbers: inout [Double], texts: inout [String?]) {
-        switch value {
-        case .bool(let b): numbers[slot] = b ? 1 : 0
-        case .number(let n): numbers[slot] = n
-        case .date(let d): numbers[slot] = Double(d.daysSinceEpoch)
-        case .string(let s):
-            if question.kind == .enum {
-                numbers[slot] = Double(question.options.firstIndex(where: { $0.value == s }) ?? -1)
-            } else {
-                texts[slot] = s
-                numbers[slot] = 0
-            }
-        case .list: numbers[slot] = 0
-        }
-    }
-
-    static func table(_ records: [Record], fields: [Question]) -> RecordTable {
-        let width = fields.count
-        var numbers = [Double](repeating: .nan, count: records.count * width)
-        var texts = [String?](repeating: nil, count: records.count * width)
-        for (row, record) in records.enumerated() {
-            for field in fields {
-                guard let value = record[field.id.rawValue] else { continue }
-                store(value, of: field, at: row * width + field.slot, numbers: &numbers, texts: &texts)
-            }
-        }
-        return RecordTable(count: records.count, fieldCount: width, numbers: numbers, texts: texts)
     }
 }

@@ -124,7 +124,7 @@ public enum Engine {
             derived[entry.name.rawValue] = value
             let question = Question(id: QuestionID(entry.name.rawValue), label: entry.name.rawValue, kind: entry.type.questionKind,
                                     unit: nil, min: nil, max: nil, options: entry.type.options, fields: [], help: nil, slot: entry.slot)
-            Checklist.store(value, of: question, at: entry.slot, numbers: &slots.numbers, texts: &slots.texts)
+            _ = SlotBinding(question).store(value, at: entry.slot, numbers: &slots.numbers, texts: &slots.texts)
         }
         return derived
     }

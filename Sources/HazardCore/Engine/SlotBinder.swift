@@ -1,14 +1,14 @@
-/// Binds answers into a checklist's slots one at a time, for readers that decode a request
-/// themselves (the RPC server reads `hazard.grade` answers straight from the frame's bytes)
-/// and so never build an `AnswerInput` tree.
+/// The one way answers reach a checklist's slots. Readers feed it one answer at a time: the
+/// RPC server straight from a request's bytes (`hazard.grade`, no tree), and
+/// `bind(_: AnswerInput)` from a decoded tree (YAML files, JSON), as do typed `Answers`.
 ///
-/// It binds only answers that fit plainly: a value of the question's own type, in bounds,
-/// an option or id spelt with exactly its bytes, each record field once. For anything else
-/// a method returns false and the caller binds the whole request again through
-/// `Checklist.bind(_:inspectionDate:)`, which accepts the rest where it can and words every
-/// error. So what this binds, it stores exactly as that path would, and `Engine.grade(_:)`
-/// gives the same evaluation (`SlotBinderTests` and the RPC equivalence tests hold the two
-/// paths to it).
+/// Its methods bind only answers that fit plainly: a value of the question's own type, in
+/// bounds, an option or id spelt with exactly its bytes, each record field once. For anything
+/// else a method returns false, storing nothing. The byte reader then binds the whole request
+/// again from its tree; the tree reader reads the declined answer leniently
+/// (`Checklist.read`), binds the value through the same methods, and words what still does
+/// not fit (`Checklist.check`). So every path stores through the same code, and
+/// `SlotBinderTests` and the RPC equivalence tests hold their evaluations and errors equal.
 package struct SlotBinder: Sendable {
     package let checklist: Checklist
     var slots: AnswerSlots
@@ -137,6 +137,13 @@ package struct SlotBinder: Sendable {
                                                                          at: at, numbers: &listNumbers, texts: &listTexts)
     }
 
+    /// Drops the list being read, storing nothing: a record did not fit.
+    mutating func abandonList() {
+        listQuestion = -1
+        listNumbers = []
+        listTexts = []
+    }
+
     /// Stores the current list's table in its question's slot.
     package mutating func endList() {
         guard listQuestion >= 0 else { return }
@@ -154,16 +161,62 @@ package struct SlotBinder: Sendable {
         return row * listWidth + checklist.listBindings[listQuestion].bindings[field].slot
     }
 
+    // MARK: Typed values
+
+    /// A typed value (an answer read leniently from a tree, or given as `Answers`); false
+    /// when it does not fit, storing nothing.
+    mutating func bind(_ index: Int, value: Value) -> Bool {
+        switch value {
+        case .bool(let b): return bind(index, bool: b)
+        case .number(let n): return bind(index, number: n)
+        case .string(var s): return s.withUTF8 { bind(index, utf8: $0) }
+        case .date(let day):
+            return checklist.binding[index].store(day: day, at: checklist.binding[index].slot, numbers: &slots.numbers)
+        case .list(let records):
+            guard beginList(index, rows: records.count) else { return false }
+            for record in records {
+                beginRecord()
+                for entry in record.sortedFields {
+                    var name = entry.name
+                    guard let f = name.withUTF8({ field(utf8: $0) }), claimField(f), bindField(f, value: entry.value) else {
+                        abandonList()
+                        return false
+                    }
+                }
+            }
+            endList()
+            return true
+        }
+    }
+
+    /// As `bind(_:value:)`, for a field of the current record (never a list).
+    mutating func bindField(_ field: Int, value: Value) -> Bool {
+        switch value {
+        case .bool(let b): return bindField(field, bool: b)
+        case .number(let n): return bindField(field, number: n)
+        case .string(var s): return s.withUTF8 { bindField(field, utf8: $0) }
+        case .date(let day):
+            guard let at = cell(field) else { return false }
+            return checklist.listBindings[listQuestion].bindings[field].store(day: day, at: at, numbers: &listNumbers)
+        case .list: return false
+        }
+    }
+
     // MARK: Finishing
+
+    /// The answers bound, as values read back from the slots.
+    func values() -> [QuestionID: Value] {
+        var values: [QuestionID: Value] = [:]
+        for index in claimed.indices where claimed[index] {
+            if let value = slots.value(of: index, in: checklist) { values[checklist.questions[index].id] = value }
+        }
+        return values
+    }
 
     /// The bound slots, and the answers as values when the checklist's plugin needs them
     /// (read back from the slots: what `Checklist.bind` would have collected).
     func finish() -> (slots: AnswerSlots, answers: Answers?) {
         guard checklist.hasPlugin else { return (slots, nil) }
-        var values: [QuestionID: Value] = [:]
-        for index in claimed.indices where claimed[index] {
-            if let value = slots.value(of: index, in: checklist) { values[checklist.questions[index].id] = value }
-        }
-        return (slots, Answers(values, inspectionDate: slots.inspectionDate))
+        return (slots, Answers(values(), inspectionDate: slots.inspectionDate))
     }
 }

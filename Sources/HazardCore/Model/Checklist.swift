@@ -104,7 +104,7 @@ struct SlotBinding: Sendable {
 }
 
 extension SlotBinding {
-    // Storing what `SlotBinder` reads, as `Checklist.storeFast` and `tableFast` do. Methods
+    // Storing what `SlotBinder` binds, whichever reader feeds it. Methods
     // called on the binding where it lies: copying one out of its array retains its arrays.
 
     func store(bool: Bool, at slot: Int, numbers: inout [Double]) -> Bool {
@@ -117,6 +117,23 @@ extension SlotBinding {
         guard kind == .number || (kind == .integer && Int64(exactly: n) != nil), n.isFinite, n >= min, n <= max else { return false }
         numbers[slot] = n
         return true
+    }
+
+    func store(day: Day, at slot: Int, numbers: inout [Double]) -> Bool {
+        guard kind == .date else { return false }
+        numbers[slot] = Double(day.daysSinceEpoch)
+        return true
+    }
+
+    /// A scalar value (a plugin's fact, checked by `Engine.fits`); false when it does not fit.
+    func store(_ value: Value, at slot: Int, numbers: inout [Double], texts: inout [String?]) -> Bool {
+        switch value {
+        case .bool(let b): return store(bool: b, at: slot, numbers: &numbers)
+        case .number(let n): return store(number: n, at: slot, numbers: &numbers)
+        case .date(let day): return store(day: day, at: slot, numbers: &numbers)
+        case .string(var s): return s.withUTF8 { store(utf8: $0, options: UTF8KeyTable(options), at: slot, numbers: &numbers, texts: &texts) }
+        case .list: return false
+        }
     }
 
     /// An enum option (found in `options`, this binding's options by their bytes), text or
