@@ -17,7 +17,7 @@ enum DateArgument {
     static func problem(_ text: String, option: String) -> String {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts.map(\.count) == [4, 2, 2], parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
+              let year = Int(parts[0]), let month = Int(parts[1]), Int(parts[2]) != nil else {
             return "\(option) must be a date written YYYY-MM-DD, not '\(text)'"
         }
         guard (1...12).contains(month) else { return "\(option) \(text) is not a calendar date: there is no month \(month)" }

@@ -7,35 +7,20 @@ extension RPCDispatcher {
     /// body, writing the whole response to `out`; false when it is left to the general path,
     /// with nothing written.
     ///
-    /// Only a plain, valid envelope is answered here: an object whose `jsonrpc`, `id` (a
-    /// number or a string), `method` and `params` (an object, or absent) are what
-    /// `RPCRequest` accepts, no member name escaped, for a method the session may call.
+    /// Only a valid envelope (`RPCEnvelope`, the rules `RPCRequest` reads by) with an id
+    /// written plainly (a number, or a string without escapes) is answered here, for a method
+    /// the session may call.
     /// Everything else — batches, notifications, errors of every kind — takes the general
     /// path, which words them. The direct body in turn declines whatever it would not answer
     /// exactly as its general body does, so a response never depends on the path it took.
     func respondDirect(_ tape: JSONTape, _ document: UnsafeBufferPointer<UInt8>, session: RPCSession, writing out: inout JSONOutput) -> Bool {
-        let root = JSONTape.root
-        guard !tape.isEmpty, tape.kind(root) == .object else { return false }
-        // The first of each member counts, as in `RPCRequest`.
-        var id = -1, method = -1, params = -1, version = -1
-        for (name, value) in tape.members(root) {
-            guard tape.kind(name) == .string else { return false }
-            if tape.isString(name, "id", in: document) {
-                if id < 0 { id = value }
-            } else if tape.isString(name, "method", in: document) {
-                if method < 0 { method = value }
-            } else if tape.isString(name, "params", in: document) {
-                if params < 0 { params = value }
-            } else if tape.isString(name, "jsonrpc", in: document) {
-                if version < 0 { version = value }
-            }
-        }
-        guard version >= 0, tape.isString(version, "2.0", in: document),
-              method >= 0, tape.kind(method) == .string,
-              id >= 0, tape.kind(id) == .number || tape.kind(id) == .string,
-              params < 0 || tape.kind(params) == .object else { return false }
+        // Errors are the general path's to word; a notification gets no answer, and an id
+        // written with escapes or as null is echoed by the general path.
+        guard !tape.isEmpty, let envelope = try? RPCEnvelope(tape, JSONTape.root, in: document),
+              let id = envelope.id, tape.kind(id) == .number || tape.kind(id) == .string else { return false }
+        let method = envelope.method, params = envelope.params ?? -1
         let start = NIODeadline.now()
-        let name = String(decoding: tape.bytes(method, in: document), as: UTF8.self)
+        let name = tape.string(method, in: document)
         guard let found = methods[name], let direct = found.direct,
               case .success(let principal) = Self.principal(for: found, session: session),
               let result = direct(tape, params < 0 ? nil : params, document, principal) else { return false }

@@ -159,9 +159,7 @@ public struct RPCDispatcher: Sendable {
     /// Malformed requests answer synchronously with their error.
     func needsTask(_ payload: JSONValue) -> Bool {
         func isAsync(_ request: JSONValue) -> Bool {
-            guard case .object(let members) = request,
-                  let member = members.first(where: { $0.key == "method" }), case .string(let name) = member.value,
-                  let method = methods[name] else { return false }
+            guard let request = try? RPCRequest(request), let method = methods[request.method] else { return false }
             return !method.isSynchronous
         }
         if case .array(let items) = payload {
