@@ -13,7 +13,7 @@ extension Checklist {
     /// Checks typed answers against the questions and numbers them into slots.
     ///
     /// - Throws: `AnswerError` listing every answer that does not fit.
-    public func bind(_ answers: Answers) throws(AnswerError) -> AnswerSlots {
+    package func bind(_ answers: Answers) throws(AnswerError) -> AnswerSlots {
         var binder = SlotBinder(self, inspectionDate: answers.inspectionDate)
         try binder.bind(answers)
         return binder.slots

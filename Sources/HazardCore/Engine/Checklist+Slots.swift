@@ -4,7 +4,7 @@ extension Checklist {
     /// `Answers`.
     ///
     /// - Throws: `AnswerError` listing every answer that does not fit.
-    public func bind(_ input: AnswerInput, inspectionDate: Day? = nil) throws(AnswerError) -> (slots: AnswerSlots, answers: Answers?) {
+    package func bind(_ input: AnswerInput, inspectionDate: Day? = nil) throws(AnswerError) -> (slots: AnswerSlots, answers: Answers?) {
         var binder = SlotBinder(self, inspectionDate: inspectionDate)
         try binder.bind(input)
         return binder.finish()

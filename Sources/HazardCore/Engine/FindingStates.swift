@@ -61,7 +61,7 @@ package struct FindingStates: Sendable {
     /// The records of evidence item `k` of criterion `index` that decided its list functions
     /// (`MatchedRow`); nil when the item is not a list read by `any`, `all` or `count`, or the
     /// list is unanswered. Worked out on each call, from the graded answers.
-    public func matchedRows(_ k: Int, of index: Int) -> [MatchedRow]? {
+    package func matchedRows(_ k: Int, of index: Int) -> [MatchedRow]? {
         let probes = checklist.reportPlan.listProbes[index]
         guard !probes.isEmpty, !probes[k].isEmpty else { return nil }
         var rows: [MatchedRow]?

@@ -79,7 +79,7 @@ public final class Checklist: Sendable {
     /// Each criterion's finding before grading — its static text and evidence inputs, status
     /// unanswered, no values — in criterion order: what every evaluation's findings start from.
     /// Serialisers pre-encode these once.
-    public var findingTemplates: [Finding] { reportPlan.templates }
+    package var findingTemplates: [Finding] { reportPlan.templates }
     public var manualCount: Int { criteria.filter(\.isManual).count }
     /// Whether the standard had been replaced on `day`.
     public func isSuperseded(on day: Day) -> Bool { standard.validUntil.map { day > $0 } ?? false }

@@ -1,6 +1,6 @@
 import HazardCore
 import HazardLedger
-public import HazardJSON
+import HazardJSON
 
 /// The server's token file (`hazard serve --auth FILE`): one entry per client, each token
 /// stored as its SHA-256 so the file does not grant access to whoever reads it.

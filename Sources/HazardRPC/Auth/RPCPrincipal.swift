@@ -1,5 +1,5 @@
 import HazardLedger
-public import HazardJSON
+import HazardJSON
 
 /// Who is calling on a connection: a token's name, role and scope.
 public struct RPCPrincipal: Sendable, Hashable {

@@ -1,4 +1,4 @@
-public import HazardJSON
+import HazardJSON
 import HazardCoreJSON
 import NIOCore
 

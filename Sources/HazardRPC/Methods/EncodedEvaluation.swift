@@ -1,5 +1,5 @@
-public import HazardCore
-public import HazardJSON
+package import HazardCore
+package import HazardJSON
 import HazardCoreJSON
 
 /// One checklist's evaluation JSON encoded once, at start-up, around the parts an inspection

@@ -1,4 +1,4 @@
-public import HazardCore
+import HazardCore
 import HazardCoreJSON
 import HazardJSON
 

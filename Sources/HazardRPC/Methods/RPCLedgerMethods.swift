@@ -1,6 +1,6 @@
 import HazardCore
 public import HazardLedger
-public import HazardJSON
+import HazardJSON
 import HazardCoreJSON
 
 /// The methods backed by the hazard ledger: enterprises, inspections, hazards and their

@@ -1,4 +1,4 @@
-public import HazardJSON
+import HazardJSON
 
 /// Assembles the method table `hazard serve` offers.
 public enum RPCServerMethods {

@@ -1,4 +1,4 @@
-public import HazardJSON
+import HazardJSON
 public import CoreMetrics
 import HazardCore
 public import Logging

@@ -1,5 +1,5 @@
 public import NIOCore
-public import HazardJSON
+import HazardJSON
 
 /// One connection's JSON-RPC work, on its event loop.
 ///
