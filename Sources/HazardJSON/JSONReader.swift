@@ -26,7 +26,7 @@ public struct JSONReader: ~Copyable {
     ///
     /// - Throws: `JSONError` at the first byte that does not fit the grammar (the tape is
     ///   left empty).
-    package static func read(_ bytes: UnsafeBufferPointer<UInt8>, into tape: inout JSONTape) throws(JSONError) {
+    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, into tape: inout JSONTape) throws(JSONError) {
         guard bytes.count < Int(UInt32.max) else {
             throw JSONError(.unexpectedByte, at: 0, "document of \(bytes.count) bytes is too long")
         }

@@ -11,8 +11,8 @@
 /// object's as name, value, name, value …) and records where its subtree ends, so a value
 /// is skipped in one step. The tape holds offsets, not the bytes: every accessor takes the
 /// bytes it was read from.
-package struct JSONTape: Sendable {
-    package enum Kind: UInt8, Sendable {
+public struct JSONTape: Sendable {
+    public enum Kind: UInt8, Sendable {
         case null, `false`, `true`, number, string
         /// A string holding escapes: its raw bytes are not its text.
         case escapedString
@@ -35,32 +35,32 @@ package struct JSONTape: Sendable {
     // Read on the grading fast path from other modules: the accessors below are inlinable.
     @usableFromInline var tokens: [Token] = []
 
-    package init() {}
+    public init() {}
 
     /// The root value's token (the tape of a read document is never empty).
-    package static let root = 0
+    public static let root = 0
 
-    package var isEmpty: Bool { tokens.isEmpty }
+    public var isEmpty: Bool { tokens.isEmpty }
 
     /// Empties the tape, keeping its storage for the next document.
-    package mutating func removeAll() { tokens.removeAll(keepingCapacity: true) }
+    public mutating func removeAll() { tokens.removeAll(keepingCapacity: true) }
 
-    @inlinable package func kind(_ token: Int) -> Kind { tokens[token].kind }
+    @inlinable public func kind(_ token: Int) -> Kind { tokens[token].kind }
 
     /// The token after `token`'s subtree: its next sibling, or past its parent's last child.
-    @inlinable package func next(_ token: Int) -> Int { Int(tokens[token].next) }
+    @inlinable public func next(_ token: Int) -> Int { Int(tokens[token].next) }
 
     /// Items of an array or members of an object.
-    @inlinable package func count(_ token: Int) -> Int { Int(tokens[token].count) }
+    @inlinable public func count(_ token: Int) -> Int { Int(tokens[token].count) }
 
     /// The raw bytes of a string (between its quotes) or number token.
-    @inlinable package func bytes(_ token: Int, in document: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    @inlinable public func bytes(_ token: Int, in document: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         let t = tokens[token]
         return UnsafeBufferPointer(rebasing: document[Int(t.start)..<Int(t.end)])
     }
 
     /// Whether `token` is a string without escapes whose text is exactly `text`.
-    @inlinable package func isString(_ token: Int, _ text: StaticString, in document: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inlinable public func isString(_ token: Int, _ text: StaticString, in document: UnsafeBufferPointer<UInt8>) -> Bool {
         guard tokens[token].kind == .string else { return false }
         let raw = bytes(token, in: document)
         guard raw.count == text.utf8CodeUnitCount else { return false }
@@ -70,12 +70,12 @@ package struct JSONTape: Sendable {
     }
 
     /// The members of object `token` as (name token, value token) pairs, in document order.
-    @inlinable package func members(_ token: Int) -> Members { Members(tape: self, object: token) }
+    @inlinable public func members(_ token: Int) -> Members { Members(tape: self, object: token) }
 
     /// The items of array `token`, in document order.
-    @inlinable package func items(_ token: Int) -> Items { Items(tape: self, array: token) }
+    @inlinable public func items(_ token: Int) -> Items { Items(tape: self, array: token) }
 
-    package struct Members: Sequence {
+    public struct Members: Sequence {
         @usableFromInline let tape: JSONTape
         @usableFromInline let object: Int
 
@@ -84,7 +84,7 @@ package struct JSONTape: Sendable {
             self.object = object
         }
 
-        package struct Iterator: IteratorProtocol {
+        public struct Iterator: IteratorProtocol {
             @usableFromInline let tape: JSONTape
             @usableFromInline var at: Int
             @usableFromInline let end: Int
@@ -95,7 +95,7 @@ package struct JSONTape: Sendable {
                 self.end = end
             }
 
-            @inlinable package mutating func next() -> (name: Int, value: Int)? {
+            @inlinable public mutating func next() -> (name: Int, value: Int)? {
                 guard at < end else { return nil }
                 let name = at
                 at = tape.next(name + 1)
@@ -103,10 +103,10 @@ package struct JSONTape: Sendable {
             }
         }
 
-        @inlinable package func makeIterator() -> Iterator { Iterator(tape: tape, at: object + 1, end: tape.next(object)) }
+        @inlinable public func makeIterator() -> Iterator { Iterator(tape: tape, at: object + 1, end: tape.next(object)) }
     }
 
-    package struct Items: Sequence {
+    public struct Items: Sequence {
         @usableFromInline let tape: JSONTape
         @usableFromInline let array: Int
 
@@ -115,7 +115,7 @@ package struct JSONTape: Sendable {
             self.array = array
         }
 
-        package struct Iterator: IteratorProtocol {
+        public struct Iterator: IteratorProtocol {
             @usableFromInline let tape: JSONTape
             @usableFromInline var at: Int
             @usableFromInline let end: Int
@@ -126,32 +126,32 @@ package struct JSONTape: Sendable {
                 self.end = end
             }
 
-            @inlinable package mutating func next() -> Int? {
+            @inlinable public mutating func next() -> Int? {
                 guard at < end else { return nil }
                 defer { at = tape.next(at) }
                 return at
             }
         }
 
-        @inlinable package func makeIterator() -> Iterator { Iterator(tape: tape, at: array + 1, end: tape.next(array)) }
+        @inlinable public func makeIterator() -> Iterator { Iterator(tape: tape, at: array + 1, end: tape.next(array)) }
     }
 
     // MARK: Values
 
     /// The text of a string token, escapes decoded.
-    package func string(_ token: Int, in document: UnsafeBufferPointer<UInt8>) -> String {
+    public func string(_ token: Int, in document: UnsafeBufferPointer<UInt8>) -> String {
         let raw = bytes(token, in: document)
         guard tokens[token].kind == .escapedString else { return String(decoding: raw, as: UTF8.self) }
         return String(decoding: JSONReader.unescaped(raw), as: UTF8.self)
     }
 
     /// The value of a number token as `JSONNumber.double` gives it.
-    package func double(_ token: Int, in document: UnsafeBufferPointer<UInt8>) -> Double {
+    public func double(_ token: Int, in document: UnsafeBufferPointer<UInt8>) -> Double {
         JSONNumber(validatedText: String(decoding: bytes(token, in: document), as: UTF8.self)).double
     }
 
     /// The value at `token` as a tree.
-    package func value(_ token: Int = JSONTape.root, in document: UnsafeBufferPointer<UInt8>) -> JSONValue {
+    public func value(_ token: Int = JSONTape.root, in document: UnsafeBufferPointer<UInt8>) -> JSONValue {
         switch tokens[token].kind {
         case .null: return .null
         case .false: return .bool(false)

@@ -1,4 +1,4 @@
-public import HazardJSON
+package import HazardJSON
 
 /// An event payload being built: members added by name, written by HazardJSON's one writer
 /// with sorted keys (`JSONValue.sortingKeys`), so the text is canonical and can be re-hashed

@@ -1,5 +1,5 @@
 import HazardCore
-public import HazardJSON
+import HazardJSON
 
 extension SlotBinder {
     /// Binds the members of the answers object at `object` in `tape` (which indexes
