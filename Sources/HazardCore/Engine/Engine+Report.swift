@@ -14,9 +14,8 @@ extension Engine {
         let plan = checklist.reportPlan
         var counts = Evaluation.Counts()
         let sectionCount = checklist.sections.count
-        var sectionCounts = [Evaluation.Counts](repeating: .init(), count: sectionCount + 1)
-        var sectionPass = [Double](repeating: 0, count: sectionCount + 1)
-        var sectionAll = [Double](repeating: 0, count: sectionCount + 1)
+        // One array for the three per-section sums: each array is an allocation per grading.
+        var tally = [(counts: Evaluation.Counts, pass: Double, all: Double)].filled(with: (.init(), 0, 0), count: sectionCount + 1)
         var pass = 0.0, all = 0.0
 
         for index in plan.templates.indices {
@@ -25,13 +24,13 @@ extension Engine {
             counts.add(status)
             if plan.templates[index].isManual { counts.manual += 1 }
             let section = plan.sectionIndex[index]
-            sectionCounts[section].add(status)
+            tally[section].counts.add(status)
             if status == .compliant || status.isHazard {
                 all += weight
-                sectionAll[section] += weight
+                tally[section].all += weight
                 if status == .compliant {
                     pass += weight
-                    sectionPass[section] += weight
+                    tally[section].pass += weight
                 }
             }
         }
@@ -41,7 +40,7 @@ extension Engine {
         let decided = counts.major + counts.general + counts.compliant
         let completeness: Double? = decided + counts.unanswered > 0 ? Double(decided) / Double(decided + counts.unanswered) : nil
         let sections = checklist.sections.enumerated().map { i, section -> Evaluation.SectionResult in
-            .init(id: section.id, title: section.title, counts: sectionCounts[i], score: sectionAll[i] > 0 ? 100 * sectionPass[i] / sectionAll[i] : nil)
+            .init(id: section.id, title: section.title, counts: tally[i].counts, score: tally[i].all > 0 ? 100 * tally[i].pass / tally[i].all : nil)
         }
 
         var allWarnings = warnings

@@ -67,7 +67,7 @@ package struct FindingStates: Sendable {
         var rows: [MatchedRow]?
         for probe in probes[k] {
             guard let found = probe.rows(slots, statuses: codes) else { continue }
-            rows = (rows ?? []) + found
+            if rows == nil { rows = found } else { rows?.append(contentsOf: found) }
         }
         return rows
     }

@@ -33,7 +33,7 @@ struct Program: Sendable {
     func run(_ slots: AnswerSlots, into statuses: inout [UInt8]) {
         precondition(slots.numbers.count == slotCount + 1, "answer slots were bound to another checklist")
         if statuses.count != criterionCount + 1 {
-            statuses = [UInt8](repeating: FindingStatus.unanswered.code, count: criterionCount + 1)
+            statuses = [UInt8].filled(with: FindingStatus.unanswered.code, count: criterionCount + 1)
         }
         let today = slots.inspectionDate.map { Double($0.daysSinceEpoch) } ?? .nan
         // Slot arrays carry one spare element so their base addresses are never nil.

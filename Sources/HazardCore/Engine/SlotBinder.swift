@@ -30,7 +30,7 @@ package struct SlotBinder: Sendable {
     package init(_ checklist: Checklist, inspectionDate: Day?) {
         self.checklist = checklist
         slots = checklist.makeSlots(inspectionDate)
-        claimed = [Bool](repeating: false, count: checklist.questions.count)
+        claimed = [Bool].filled(with: false, count: checklist.questions.count)
     }
 
     /// The number of the question whose id is exactly `key`; nil when there is none.
@@ -89,8 +89,8 @@ package struct SlotBinder: Sendable {
         listQuestion = index
         listWidth = width
         listRows = rows
-        listNumbers = [Double](repeating: .nan, count: rows * width)
-        listTexts = [String?](repeating: nil, count: rows * width)
+        listNumbers = [Double].filled(with: .nan, count: rows * width)
+        listTexts = [String?].filled(with: nil, count: rows * width)
         row = -1
         return true
     }

@@ -13,9 +13,9 @@ package struct AnswerSlots: Sendable {
     /// `count` slots plus one spare, so no buffer is ever empty. Text and list slots are
     /// allocated only for checklists that have such questions.
     init(count: Int, inspectionDate: Day?, texts hasTexts: Bool = true, lists hasLists: Bool = true) {
-        numbers = Array(repeating: .nan, count: count + 1)
-        texts = Array(repeating: nil, count: hasTexts ? count + 1 : 1)
-        lists = Array(repeating: nil, count: hasLists ? count + 1 : 1)
+        numbers = [Double].filled(with: .nan, count: count + 1)
+        texts = [String?].filled(with: nil, count: hasTexts ? count + 1 : 1)
+        lists = [RecordTable?].filled(with: nil, count: hasLists ? count + 1 : 1)
         self.inspectionDate = inspectionDate
     }
 }
