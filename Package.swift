@@ -121,11 +121,13 @@ let package = Package(
             path: "Sources/hazard",
             swiftSettings: strict
         ),
-        .executableTarget(name: "hazard-bench", dependencies: ["HazardCore", "HazardYAML"], path: "Benchmarks/HazardBench"),
+        // What the bench executables share (timing); linked into no product.
+        .target(name: "BenchSupport", path: "Benchmarks/BenchSupport", swiftSettings: strict),
+        .executableTarget(name: "hazard-bench", dependencies: ["BenchSupport", "HazardCore", "HazardYAML"], path: "Benchmarks/HazardBench"),
         // Guided inspection (`inspection.next`): the README's questions-asked table and timings.
         .executableTarget(
             name: "inspect-bench",
-            dependencies: ["HazardCore", "HazardYAML", "HazardPlugins", "HazardRPC", .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log")],
+            dependencies: ["BenchSupport", "HazardCore", "HazardYAML", "HazardPlugins", "HazardRPC", .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/InspectBench"
         ),
         // Helpers more than one test target needs (package root, built executables, HTTP GET,
