@@ -121,27 +121,32 @@ let package = Package(
             path: "Sources/hazard",
             swiftSettings: strict
         ),
-        .executableTarget(name: "hazard-bench", dependencies: ["HazardCore", "HazardYAML"], path: "Benchmarks/HazardBench"),
+        // What the bench executables share (timing); linked into no product.
+        .target(name: "BenchSupport", path: "Benchmarks/BenchSupport", swiftSettings: strict),
+        .executableTarget(name: "hazard-bench", dependencies: ["BenchSupport", "HazardCore", "HazardYAML"], path: "Benchmarks/HazardBench"),
         // Guided inspection (`inspection.next`): the README's questions-asked table and timings.
         .executableTarget(
             name: "inspect-bench",
-            dependencies: ["HazardCore", "HazardYAML", "HazardPlugins", "HazardRPC", .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log")],
+            dependencies: ["BenchSupport", "HazardCore", "HazardYAML", "HazardPlugins", "HazardRPC", .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/InspectBench"
         ),
-        .testTarget(name: "HazardCoreTests", dependencies: ["HazardCore", "HazardYAML"], path: "Tests/HazardCoreTests"),
+        // Helpers more than one test target needs (package root, built executables, HTTP GET,
+        // the JSONTestSuite corpus), written once; Foundation only, linked into no product.
+        .target(name: "HazardTestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "HazardCoreTests", dependencies: ["HazardCore", "HazardYAML", "HazardTestSupport"], path: "Tests/HazardCoreTests"),
         .testTarget(name: "HazardYAMLTests", dependencies: ["HazardCore", "HazardYAML"], path: "Tests/HazardYAMLTests"),
-        .testTarget(name: "ShippedChecklistTests", dependencies: ["HazardCore", "HazardYAML", "HazardPlugins"], path: "Tests/ShippedChecklistTests"),
+        .testTarget(name: "ShippedChecklistTests", dependencies: ["HazardCore", "HazardYAML", "HazardPlugins", "HazardTestSupport"], path: "Tests/ShippedChecklistTests"),
         .testTarget(
             name: "HazardLedgerTests",
-            dependencies: ["HazardCore", "HazardYAML", "HazardLedger", "HazardJSON", "HazardCoreJSON", "LedgerCrashWriter", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["HazardCore", "HazardYAML", "HazardLedger", "HazardJSON", "HazardCoreJSON", "LedgerCrashWriter", "HazardTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/HazardLedgerTests",
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "HazardJSONTests", dependencies: ["HazardJSON"], path: "Tests/HazardJSONTests"),
+        .testTarget(name: "HazardJSONTests", dependencies: ["HazardJSON", "HazardTestSupport"], path: "Tests/HazardJSONTests"),
         .testTarget(
             name: "HazardRPCTests",
             dependencies: [
-                "HazardCore", "HazardYAML", "HazardLedger", "HazardRPC", "HazardPlugins", "HazardJSON", "HazardCoreJSON",
+                "HazardCore", "HazardYAML", "HazardLedger", "HazardRPC", "HazardPlugins", "HazardJSON", "HazardCoreJSON", "HazardTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),
@@ -156,7 +161,7 @@ let package = Package(
         ),
         .testTarget(name: "HazardDocumentsTests", dependencies: ["HazardCore", "HazardLedger", "HazardDocuments"], path: "Tests/HazardDocumentsTests"),
         // Runs the built `hazard` binary as a user would; depends on it so `swift test` builds it.
-        .testTarget(name: "HazardCLITests", dependencies: ["hazard", "HazardJSON", "HazardCore", "HazardYAML", "HazardPlugins"], path: "Tests/HazardCLITests",
+        .testTarget(name: "HazardCLITests", dependencies: ["hazard", "HazardJSON", "HazardCore", "HazardYAML", "HazardPlugins", "HazardTestSupport"], path: "Tests/HazardCLITests",
                     exclude: ["inspect_pty.py"]),
         .executableTarget(
             name: "RPCJSONBench",

@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 import HazardCore
 import HazardYAML
@@ -40,16 +41,16 @@ func bench(_ label: String, _ checklist: Checklist, _ inputs: [AnswerInput], _ e
         for _ in 0..<20000 { for input in inputs { if let s = try? Engine.prepare(checklist, input: input) { Engine.run(checklist, s, buffer: &buffer) } } }
         exit(0)
     }
-    let typed = Measurement.run("  typed answers (engine inner loop)", units: units, repeat: 2000) {
+    let typed = BenchMeasurement.run("  typed answers (engine inner loop)", units: units, repeat: 2000) {
         for s in slots { Engine.run(checklist, s, buffer: &buffer) }
     }
-    let converted = Measurement.run("  from decoded JSON (validate + bind + run)", units: units, repeat: 300) {
+    let converted = BenchMeasurement.run("  from decoded JSON (validate + bind + run)", units: units, repeat: 300) {
         for input in inputs {
             guard let s = try? Engine.prepare(checklist, input: input) else { fatalError("rejected") }
             Engine.run(checklist, s, buffer: &buffer)
         }
     }
-    let full = Measurement.run("  full evaluation (findings, evidence, score)", units: units, repeat: 100) {
+    let full = BenchMeasurement.run("  full evaluation (findings, evidence, score)", units: units, repeat: 100) {
         for input in inputs {
             guard let e = try? Engine.evaluate(checklist, input: input) else { fatalError("rejected") }
             if e.findings.isEmpty { fatalError("no findings") }
@@ -69,9 +70,9 @@ do {
         let parts = spec.split(separator: ":").map(String.init)
         let checklist = try ChecklistLoader(registry: PluginRegistry()).load(file: parts[0])
         let file = try AnswersFile.load(path: parts[1])
-        let start = Measurement.now()
+        let start = BenchMeasurement.now()
         for _ in 0..<100_000 { _ = try Engine.evaluate(checklist, input: file.answers, inspectionDate: file.inspectionDate) }
-        print("\(Double(Measurement.now() - start) / 100_000 / 1000) µs per evaluation")
+        print("\(Double(BenchMeasurement.now() - start) / 100_000 / 1000) µs per evaluation")
         exit(0)
     }
     let workload = try Workload(path: workloadPath)

@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 import HazardCore
 import HazardPlugins
@@ -17,7 +18,7 @@ let byID = Dictionary(loaded.checklists.map { ($0.id, $0) }, uniquingKeysWith: {
 let examples = ((try? FileManager.default.contentsOfDirectory(atPath: root + "/examples")) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
 
 func perCall(_ calls: Int, _ body: () -> Void) -> (median: Double, min: Double, max: Double) {
-    let m = Measurement.run("", samples: 15, units: calls, repeat: max(1, 2000 / calls), body)
+    let m = BenchMeasurement.run("", samples: 15, units: calls, repeat: max(1, 2000 / calls), body)
     return (m.median / 1000, m.min / 1000, m.max / 1000)
 }
 

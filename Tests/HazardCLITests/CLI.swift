@@ -1,4 +1,5 @@
 import Foundation
+import HazardTestSupport
 import Testing
 
 /// Runs the real `hazard` binary, built beside the test bundle, the way a user would: CLI tests
@@ -11,25 +12,10 @@ struct CLI {
     }
 
     /// The package root (the folder holding Package.swift), so tests can name shipped files.
-    static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url
-    }()
+    static let packageRoot = PackageRoot.url
 
-    /// The `hazard` executable beside the test bundle, or nil when it is not built.
-    static let binary: String? = {
-        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var candidates = [exe.deletingLastPathComponent()]
-        if let main = Bundle.main.executableURL { candidates.append(main.deletingLastPathComponent()) }
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        candidates.append(packageRoot.appendingPathComponent(".build/debug"))
-        for dir in candidates {
-            let path = dir.appendingPathComponent("hazard").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }()
+    /// The `hazard` executable beside the test bundle (or in .build/debug), nil when not built.
+    static let binary = BuiltExecutable.path("hazard", fallbacks: [packageRoot.appendingPathComponent(".build/debug")])
 
     /// Runs `hazard arguments…` in `directory` (default: the package root) with `environment`
     /// added to this process's (less the `HAZARD_*` variables, so a developer's own settings

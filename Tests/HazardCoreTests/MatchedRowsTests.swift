@@ -1,5 +1,6 @@
 import Foundation
 import HazardCore
+import HazardTestSupport
 import HazardYAML
 import Testing
 
@@ -87,7 +88,7 @@ struct MatchedRowsTests {
 
     @Test("GS-5.4 of the shipped gas example names the 灌装间排风机接线盒 with epl: none")
     func gasExample() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = PackageRoot.url
         let gas = try ChecklistLoader(registry: PluginRegistry()).load(file: root.appendingPathComponent("checklists/gas/urban-gas-2023.yaml").path)
         let file = try AnswersFile.load(path: root.appendingPathComponent("examples/gas.yaml").path)
         let evaluation = try Engine.evaluate(gas, input: file.answers, inspectionDate: file.inspectionDate)

@@ -2,22 +2,13 @@ import Foundation
 import GRDB
 import HazardCore
 @testable import HazardLedger
+import HazardTestSupport
 import Testing
 
 @Suite("Reliability: a writer killed with SIGKILL mid-stream")
 struct CrashTests {
     /// The helper executable built beside the test bundle.
-    static var writerPath: String? {
-        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var candidates = [exe.deletingLastPathComponent()]
-        if let main = Bundle.main.executableURL { candidates.append(main.deletingLastPathComponent()) }
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        for dir in candidates {
-            let path = dir.appendingPathComponent("LedgerCrashWriter").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }
+    static var writerPath: String? { BuiltExecutable.path("LedgerCrashWriter") }
 
     @Test("after SIGKILL the ledger opens, the chain verifies and every reported commit is there",
           .enabled(if: writerPath != nil, "LedgerCrashWriter is not built beside the tests"))

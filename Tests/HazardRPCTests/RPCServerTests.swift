@@ -3,6 +3,7 @@ import HazardJSON
 import HazardCore
 import HazardLedger
 import HazardRPC
+import HazardTestSupport
 import NIOCore
 import Testing
 

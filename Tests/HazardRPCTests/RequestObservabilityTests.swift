@@ -2,6 +2,7 @@ import Foundation
 import HazardJSON
 import HazardCore
 import HazardRPC
+import HazardTestSupport
 import InMemoryLogging
 import Logging
 import NIOCore

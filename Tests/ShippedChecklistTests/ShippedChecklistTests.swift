@@ -1,13 +1,14 @@
 import Foundation
 import HazardCore
 import HazardPlugins
+import HazardTestSupport
 import HazardYAML
 import Testing
 
 /// The checklists and examples the project ships, loaded as users load them.
 @Suite("Shipped checklists")
 struct ShippedChecklistTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = PackageRoot.url
     static let batch = ChecklistLoader(registry: BuiltinPlugins.registry).loadAll([root.appendingPathComponent("checklists").path])
     static var ids: [String] { batch.checklists.map(\.id.rawValue) }
 

@@ -5,10 +5,13 @@ import Glibc
 
 /// A plain HTTP/1.0 GET over a blocking loopback socket, for scraping `--metrics` without any
 /// HTTP library (so no proxy settings interfere): the status line's code and the body.
-enum HTTPGet {
-    struct Failure: Error, CustomStringConvertible { var description: String }
+public enum HTTPGet {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+        public init(description: String) { self.description = description }
+    }
 
-    static func fetch(port: Int, path: String, method: String = "GET") throws -> (status: Int, headers: String, body: String) {
+    public static func fetch(port: Int, path: String, method: String = "GET") throws -> (status: Int, headers: String, body: String) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket failed") }
         defer { close(fd) }
