@@ -1,7 +1,7 @@
 public import HazardCore
 
 /// One lifecycle event as the state machine sees it: what changed, who did it, on what day.
-public struct HazardEvent: Hashable, Sendable, Codable {
+public struct HazardEvent: Hashable, Sendable {
     public var change: LifecycleChange
     public var actor: Person
     /// The civil day the change took effect (rectification day, verification day…).

@@ -2,7 +2,7 @@ public import HazardCore
 
 /// The projection of a hazard's events: what the hazard row holds. Pure value; the
 /// transitions live in `HazardState+Transitions.swift` and are tested without a database.
-public struct HazardState: Hashable, Sendable, Codable {
+public struct HazardState: Hashable, Sendable {
     public var grade: Grade
     public var status: HazardStatus
     public var foundOn: Day

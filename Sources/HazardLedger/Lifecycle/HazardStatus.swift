@@ -4,7 +4,7 @@
 ///        │                   ▲                      │
 ///        └─rectify (general, └──────reject──────────┘
 ///          立查立改)──────────────► rectified
-public enum HazardStatus: String, Hashable, Sendable, Codable, CaseIterable {
+public enum HazardStatus: String, Hashable, Sendable, CaseIterable {
     case reported
     /// A plan is recorded (for a major hazard: all of 五落实) and work is under way (整改中).
     case rectifying

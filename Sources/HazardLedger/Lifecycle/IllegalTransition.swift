@@ -1,7 +1,7 @@
 /// A lifecycle event the hazard's state does not allow. The ledger refuses it and changes
 /// nothing.
 public struct IllegalTransition: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Code: String, Hashable, Sendable, Codable {
+    public enum Code: String, Hashable, Sendable {
         case alreadyReported
         case notReported
         case incompletePlan

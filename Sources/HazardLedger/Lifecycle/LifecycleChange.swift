@@ -1,7 +1,7 @@
 public import HazardCore
 
 /// What an event does to a hazard. `reported` is the first event of every hazard.
-public enum LifecycleChange: Hashable, Sendable, Codable {
+public enum LifecycleChange: Hashable, Sendable {
     case reported(grade: Grade)
     /// A plan (or a revised one) is recorded; the hazard is being rectified.
     case planned(RectificationPlan)

@@ -3,7 +3,7 @@ public import HazardCore
 /// A rectification plan. For a major hazard all five of 五落实 must be present:
 /// responsible person (责任), measures (措施), funds (资金), deadline (时限) and contingency
 /// plan (预案).
-public struct RectificationPlan: Hashable, Sendable, Codable {
+public struct RectificationPlan: Hashable, Sendable {
     public var responsible: String?
     public var measures: String?
     /// Funds earmarked, in yuan, as written (e.g. `50000`, `5万元`).

@@ -1,7 +1,7 @@
 public import HazardCore
 
 /// Government supervision of a major hazard (挂牌督办).
-public struct Supervision: Hashable, Sendable, Codable {
+public struct Supervision: Hashable, Sendable {
     /// Who put it under supervision, e.g. `XX市安委会`.
     public var authority: String
     public var deadline: Day?

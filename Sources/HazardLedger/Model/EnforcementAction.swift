@@ -1,7 +1,7 @@
 /// What the dispatch form counts in groups 2 (spot checks of self-inspection) and 3
 /// (enforcement), as the ledger records them. Group 2 items count enterprises; group 3 items
 /// count times (with the amount or persons where the form asks for them).
-public enum EnforcementAction: String, Hashable, Sendable, Codable, CaseIterable {
+public enum EnforcementAction: String, Hashable, Sendable, CaseIterable {
     case spotCheck = "spot_check"
     case principalNotStudied = "principal_not_studied"
     case principalNoInspection = "principal_no_inspection"

@@ -1,7 +1,7 @@
 public import HazardCore
 
 /// One spot-check finding or enforcement action, recorded as a chained event.
-public struct EnforcementRecord: Hashable, Sendable, Codable {
+public struct EnforcementRecord: Hashable, Sendable {
     public var enterprise: USCC
     public var action: EnforcementAction
     public var day: Day

@@ -1,5 +1,5 @@
 /// An enterprise under inspection (生产经营单位).
-public struct Enterprise: Hashable, Sendable, Codable {
+public struct Enterprise: Hashable, Sendable {
     public var uscc: USCC
     public var name: String
     /// 6-digit administrative region code (行政区划代码) of where it operates, e.g. `320581`.

@@ -2,7 +2,7 @@ public import HazardCore
 
 /// A hazard as the ledger holds it: what was found, where, by whom, and its current state
 /// (the projection of its events).
-public struct Hazard: Hashable, Sendable, Codable {
+public struct Hazard: Hashable, Sendable {
     public var id: HazardID
     public var inspection: InspectionID
     public var enterprise: USCC

@@ -1,6 +1,5 @@
 /// A ledger row id: an `Int64` that encodes as a bare number, sorts and prints as one.
-/// (`Codable` comes from the standard library's `RawRepresentable` conformance.)
-public protocol LedgerRowID: RawRepresentable, Hashable, Sendable, Codable, Comparable, CustomStringConvertible
+public protocol LedgerRowID: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible
 where RawValue == Int64 {
     init(rawValue: Int64)
 }

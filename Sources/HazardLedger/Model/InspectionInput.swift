@@ -1,7 +1,7 @@
 public import HazardCore
 
 /// What the ledger needs besides the evaluation to record an inspection.
-public struct InspectionInput: Hashable, Sendable, Codable {
+public struct InspectionInput: Hashable, Sendable {
     public var enterprise: USCC
     /// A site of the enterprise; created on first use.
     public var site: String?
@@ -30,7 +30,7 @@ public struct InspectionInput: Hashable, Sendable, Codable {
 }
 
 /// What recording an inspection produced.
-public struct RecordedInspection: Hashable, Sendable, Codable {
+public struct RecordedInspection: Hashable, Sendable {
     public var inspection: InspectionID
     /// One per major or general finding, in the evaluation's order.
     public var hazards: [HazardID]

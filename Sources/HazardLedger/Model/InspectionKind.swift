@@ -1,5 +1,5 @@
 /// Who found a hazard: the source the dispatch form counts by.
-public enum InspectionKind: String, Hashable, Sendable, Codable, CaseIterable {
+public enum InspectionKind: String, Hashable, Sendable, CaseIterable {
     /// Enterprise self-inspection (企业自查).
     case selfInspection = "self"
     /// Inspection by a department (部门检查).

@@ -3,7 +3,7 @@ public import HazardCore
 /// One recorded inspection as the ledger holds it: who inspected what, when, under which
 /// checklist, who signed, the stored evaluation, the hazards it found and the hashed event
 /// that recorded it. What a printed inspection record (现场检查记录) is made from.
-public struct InspectionRecord: Hashable, Sendable, Codable {
+public struct InspectionRecord: Hashable, Sendable {
     public var id: InspectionID
     public var enterprise: Enterprise
     public var site: String?

@@ -1,5 +1,5 @@
 /// Who did something in the ledger, and in what capacity (谁检查、谁签名、谁负责).
-public struct Person: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct Person: Hashable, Sendable, CustomStringConvertible {
     public var name: String
     /// Free text: `inspector`, `safety officer`, `enterprise principal`, `county ERM bureau`…
     public var role: String
@@ -16,16 +16,6 @@ public struct Person: Hashable, Sendable, Codable, CustomStringConvertible {
         self.role = role
         self.principal = principal
         self.actsForSeveral = actsForSeveral
-    }
-
-    private enum CodingKeys: String, CodingKey { case name, role, principal, actsForSeveral }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decode(String.self, forKey: .name)
-        role = try c.decode(String.self, forKey: .role)
-        principal = try c.decodeIfPresent(String.self, forKey: .principal)
-        actsForSeveral = try c.decodeIfPresent(Bool.self, forKey: .actsForSeveral) ?? false
     }
 
     public var description: String { "\(name) (\(role))" }

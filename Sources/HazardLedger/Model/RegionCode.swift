@@ -1,7 +1,7 @@
 /// An administrative region code (行政区划代码): six digits, whose trailing `00` pairs widen it,
 /// so `320000` is Jiangsu, `320500` Suzhou and `320581` Changshu. The ledger's region filters
 /// and the RPC's region scopes read codes this one way.
-public struct RegionCode: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+public struct RegionCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public let rawValue: String
 
     /// Nil unless `rawValue` is exactly six ASCII digits.

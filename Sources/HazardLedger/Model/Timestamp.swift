@@ -2,7 +2,7 @@ public import HazardCore
 
 /// An instant, milliseconds since 1970-01-01T00:00:00Z. Events take it from the ledger's
 /// injected clock, so tests fix time and nothing reads a hidden `Date()`.
-public struct Timestamp: RawRepresentable, Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+public struct Timestamp: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible {
     public var rawValue: Int64
     public init(rawValue: Int64) { self.rawValue = rawValue }
     public init(millisecondsSince1970 ms: Int64) { rawValue = ms }
@@ -12,8 +12,6 @@ public struct Timestamp: RawRepresentable, Hashable, Sendable, Codable, Comparab
         rawValue = (Int64(day.daysSinceEpoch) * 86_400 + Int64(seconds)) * 1000
     }
 
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(Int64.self) }
-    public func encode(to encoder: any Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(rawValue) }
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 
     /// The UTC day it falls on.

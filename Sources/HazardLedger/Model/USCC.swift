@@ -1,7 +1,7 @@
 /// Unified social credit code (统一社会信用代码), GB 32100-2015: 18 characters —
 /// registration authority (1), organisation type (1), administrative region (6),
 /// organisation code (9) and a check character computed over the first 17.
-public struct USCC: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+public struct USCC: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public let rawValue: String
 
     /// The 31 characters GB 32100 uses (no I, O, Z, S, V).
@@ -84,14 +84,4 @@ public struct USCC: RawRepresentable, Hashable, Sendable, Codable, CustomStringC
     /// Administrative region code of the registering authority (characters 3–8).
     public var regionCode: String { String(rawValue.dropFirst(2).prefix(6)) }
     public var description: String { rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        self = try USCC(text)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(rawValue)
-    }
 }

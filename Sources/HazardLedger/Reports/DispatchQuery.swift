@@ -1,7 +1,7 @@
 public import HazardCore
 
 /// The period and scope of a dispatch report: cumulative up to `to`, in-period from `from`.
-public struct DispatchQuery: Hashable, Sendable, Codable {
+public struct DispatchQuery: Hashable, Sendable {
     public var from: Day
     public var to: Day
     /// Region code; trailing `00` pairs widen it to the city or province.

@@ -2,15 +2,15 @@
 /// general hazards, rectification rates, overdue hazards, breakdowns, and the spot-check and
 /// enforcement items it has recorded. Rectification figures are read from the current
 /// projection (a rectification later rejected no longer counts).
-public struct DispatchReport: Hashable, Sendable, Codable {
+public struct DispatchReport: Hashable, Sendable {
     /// A count cumulative up to `to` and within `from…to`.
-    public struct Figure: Hashable, Sendable, Codable {
+    public struct Figure: Hashable, Sendable {
         public var cumulative = 0
         public var inPeriod = 0
     }
 
     /// One line of the form.
-    public struct Line: Hashable, Sendable, Codable {
+    public struct Line: Hashable, Sendable {
         public var item: String
         public var label: String
         public var figure: Figure
@@ -19,7 +19,7 @@ public struct DispatchReport: Hashable, Sendable, Codable {
     }
 
     /// Cumulative counts for one sector or region.
-    public struct Breakdown: Hashable, Sendable, Codable {
+    public struct Breakdown: Hashable, Sendable {
         public var key: String
         public var major = 0
         public var majorRectified = 0

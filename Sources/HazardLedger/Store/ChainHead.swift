@@ -6,7 +6,7 @@
 /// elsewhere catches both: a chain shorter than it was truncated, and a different hash at its
 /// seq means the history up to it was rewritten. The HMAC stops a head kept in a place the
 /// same person can edit from being replaced by one for the rewritten chain.
-public struct ChainHead: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct ChainHead: Hashable, Sendable, CustomStringConvertible {
     public var seq: Int64
     public var hash: String
     /// HMAC-SHA256 hex over `signedText` under a `ChainKey`; nil when unsigned.

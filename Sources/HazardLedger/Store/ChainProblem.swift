@@ -1,7 +1,7 @@
 /// One thing `verifyChain` found wrong: what kind, in which row, and what it saw.
-public struct ChainProblem: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct ChainProblem: Hashable, Sendable, CustomStringConvertible {
     /// Stable names (they appear in `verify-chain --json` output).
-    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
         /// An event's stored content or hash does not give its stored hash.
         case eventAltered
         /// Sequence numbers are missing: events were deleted from inside the chain.

@@ -1,5 +1,5 @@
 /// What `verifyChain` found: every problem, not only the first.
-public struct ChainReport: Hashable, Sendable, Codable {
+public struct ChainReport: Hashable, Sendable {
     /// Events read (whatever their state).
     public var events: Int
     /// The last event's seq and hash (unsigned); nil for an empty ledger.

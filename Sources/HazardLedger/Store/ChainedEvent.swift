@@ -1,7 +1,7 @@
 public import HazardCore
 
 /// An event row as stored: the audit trail entry with its place in the hash chain.
-public struct ChainedEvent: Hashable, Sendable, Codable {
+public struct ChainedEvent: Hashable, Sendable {
     public var seq: Int64
     public var kind: String
     public var hazard: HazardID?

@@ -1,7 +1,7 @@
 public import HazardCore
 
 /// Which hazards to list. Nil fields do not filter.
-public struct HazardFilter: Hashable, Sendable, Codable {
+public struct HazardFilter: Hashable, Sendable {
     /// Only hazards not yet closed (the 问题隐患清单); ordered by deadline then id.
     public var openOnly: Bool
     public var statuses: [HazardStatus]?

@@ -2,7 +2,7 @@ import GRDB
 public import HazardCore
 
 /// A hazard with its whole audit trail.
-public struct HazardDetail: Hashable, Sendable, Codable {
+public struct HazardDetail: Hashable, Sendable {
     public var hazard: Hazard
     public var events: [ChainedEvent]
 }

@@ -1,7 +1,7 @@
 /// Failures of the ledger that are not lifecycle rules: bad input, unknown rows, a database
 /// from a newer version.
 public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Code: String, Hashable, Sendable, Codable {
+    public enum Code: String, Hashable, Sendable {
         case invalidUSCC
         case invalidRegion
         case invalidInput
