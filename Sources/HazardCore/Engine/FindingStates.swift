@@ -11,16 +11,12 @@ package struct FindingStates: Sendable {
     /// Status codes of every criterion, as the program decided them.
     let codes: [UInt8]
     let facts: [String: Value]
-    /// The answers to `ReportPlan.listEvidence`, as values (nil: unanswered): built once here,
-    /// not for every criterion that shows one.
-    let lists: [Value?]
 
     init(checklist: Checklist, slots: AnswerSlots, codes: [UInt8], facts: [String: Value]) {
         self.checklist = checklist
         self.slots = slots
         self.codes = codes
         self.facts = facts
-        lists = checklist.reportPlan.listEvidence.map { slots.value(of: $0, in: checklist) }
     }
 
     /// The checklist the states are of.
@@ -46,7 +42,17 @@ package struct FindingStates: Sendable {
 
     /// Evidence item `k` of criterion `index` as a value (nil: unanswered).
     package func value(_ k: Int, of index: Int) -> Value? {
+        value(k, of: index, lists: nil)
+    }
+
+    /// As `value(_:of:)`, taking list answers from `lists` (`ReportPlan.listEvidence`'s
+    /// answers as values) when given: built once for all the findings that show them.
+    private func value(_ k: Int, of index: Int, lists: [Value?]?) -> Value? {
         switch evidence(k, of: index) {
+        case .list(let q):
+            let position = checklist.reportPlan.listPosition[q]
+            if let lists, position >= 0 { return lists[position] }
+            return slots.value(of: q, in: checklist)
         case .unanswered: return nil
         case .bool(let b): return .bool(b)
         case .number(let n): return .number(n)
@@ -72,14 +78,29 @@ package struct FindingStates: Sendable {
         return rows
     }
 
+    /// The number of records of list answer `q` (an `EvidenceValue.list`).
+    package func recordCount(ofList q: Int) -> Int {
+        slots.lists[checklist.binding[q].slot]?.count ?? 0
+    }
+
+    /// The answered fields of record `row` of list answer `q`, in name order: what
+    /// `AnswerSlots.value(of:in:)` puts in that record, without building it.
+    package func forEachField(ofList q: Int, row: Int, _ body: (_ name: String, _ value: Value) -> Void) {
+        guard let table = slots.lists[checklist.binding[q].slot] else { return }
+        let fields = checklist.listBindings[q]
+        for f in fields.sortedOrder {
+            let k = row * table.fieldCount + fields.bindings[f].slot
+            if let value = AnswerSlots.scalar(fields.bindings[f], number: table.numbers[k], text: table.texts[k]) { body(fields.ids[f], value) }
+        }
+    }
+
     /// The answer to question `q`, read as `AnswerSlots.value(of:in:)` reads it.
     private func answer(_ q: Int) -> EvidenceValue {
         let slot = checklist.binding[q].slot
         let number = slots.numbers[slot]
         switch checklist.binding[q].kind {
         case .list:
-            let position = checklist.reportPlan.listPosition[q]
-            return (position >= 0 ? lists[position] : slots.value(of: q, in: checklist)).map(EvidenceValue.value) ?? .unanswered
+            return slot < slots.lists.count && slots.lists[slot] != nil ? .list(question: q) : .unanswered
         case _ where number.isNaN:
             return .unanswered
         case .boolean: return .bool(number != 0)
@@ -99,10 +120,11 @@ package struct FindingStates: Sendable {
         guard detail != .summary else { return [] }
         var findings: [Finding] = []
         findings.reserveCapacity(detail == .full ? templates.count : 8)
+        let lists = checklist.reportPlan.listEvidence.map { slots.value(of: $0, in: checklist) }
         for index in templates.indices where detail == .full || status(index).isHazard {
             var finding = templates[index]
             finding.status = status(index)
-            for k in finding.evidence.indices { finding.evidence[k].value = value(k, of: index) }
+            for k in finding.evidence.indices { finding.evidence[k].value = value(k, of: index, lists: lists) }
             if !checklist.reportPlan.listProbes[index].isEmpty {
                 for k in finding.evidence.indices { finding.evidence[k].matchedRows = matchedRows(k, of: index) }
             }
@@ -125,6 +147,9 @@ package enum EvidenceValue: Sendable {
     case date(Day)
     /// The status of the criterion a `finding("ID")` reads.
     case status(FindingStatus)
-    /// A list answer or a plugin's fact.
+    /// An answered list question, number `question`: its records are read from the graded
+    /// table (`recordCount(ofList:)`, `forEachField(ofList:row:_:)`) without building values.
+    case list(question: Int)
+    /// A plugin's fact.
     case value(Value)
 }

@@ -259,7 +259,7 @@ package final class EncodedEvaluation: Sendable {
                 }
                 out.rawAppend(bytes(piece.open))
                 out.rawAppend(bytes(valueKey))
-                write(value, to: &out, text: text)
+                write(value, of: states, to: &out, text: text)
                 if let rows = states.matchedRows(k, of: index) {
                     out.rawAppend(bytes(matchedRowsKey))
                     out.expectValue()
@@ -272,7 +272,7 @@ package final class EncodedEvaluation: Sendable {
     }
 
     /// An evidence value after its `"value":` key, as `Value.write(to:)` writes it.
-    private func write(_ value: EvidenceValue, to out: inout JSONOutput, text: UnsafeBufferPointer<UInt8>) {
+    private func write(_ value: EvidenceValue, of states: FindingStates, to out: inout JSONOutput, text: UnsafeBufferPointer<UInt8>) {
         func bytes(_ piece: Piece) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[piece.start..<(piece.start + piece.count)]) }
         switch value {
         // Text copied as it stands; the writer's comma state is left alone.
@@ -285,6 +285,20 @@ package final class EncodedEvaluation: Sendable {
         case .text(let s): out.expectValue(); out.string(s)
         case .date(let d): out.expectValue(); out.string(d.description)
         case .value(let value): out.expectValue(); value.write(to: &out)
+        // A list answer straight from its table, each field as `Value` writes it: what
+        // `Value.list` writes, without building the records.
+        case .list(let q):
+            out.expectValue()
+            out.beginArray()
+            for row in 0..<states.recordCount(ofList: q) {
+                out.beginObject()
+                states.forEachField(ofList: q, row: row) { name, value in
+                    out.key(computed: name)
+                    value.write(to: &out)
+                }
+                out.endObject()
+            }
+            out.endArray()
         }
     }
 
