@@ -77,7 +77,7 @@ public struct RPCDispatcher: Sendable {
     /// The frame is read once, into a token tape. A single request for a method with a direct
     /// body (`hazard.grade`) is answered from the tape; any other request, and any the direct
     /// body declines, is answered from the `JSONValue` tree built from the same tape.
-    public func respondNow(to frame: ByteBuffer, session: inout RPCSession, into out: inout ByteBuffer, scratch: inout RPCScratch) -> Reply {
+    package func respondNow(to frame: ByteBuffer, session: inout RPCSession, into out: inout ByteBuffer, scratch: inout RPCScratch) -> Reply {
         var deferred: JSONValue?
         let before = out.writerIndex
         let written = RPCFrame.writeJSON(into: &out, expected: scratch.expectedResponse) { json in
