@@ -9,7 +9,8 @@
 #
 # `standby` adds a streaming hot standby of that cluster (pg_basebackup -R into DIR/standby,
 # its socket in DIR/standby too) and waits until it is in recovery and streaming; `stop` stops
-# it along with the primary.
+# it along with the primary. PostgresReadOnlyTests promotes it at its end (failover), so one
+# standby serves one test run.
 #
 # Installs Debian's postgresql package when no server binaries are found; a failure to start
 # is an error (CI must not skip the PostgreSQL half of the suite).
