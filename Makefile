@@ -40,11 +40,13 @@ examples: build
 ## the real server, checklist lint and checklist test cases. The Swift tests run the ledger suite on
 ## SQLite and on a throwaway PostgreSQL cluster (Tests/Support/postgres-cluster.sh: Debian's
 ## postgresql, installed when missing, a unix socket in a temp folder, stopped at the end even on
-## failure); HAZARD_REQUIRE_POSTGRES makes a missing cluster a failure, not a skip.
+## failure), with a streaming hot standby of it for the read-only tests; HAZARD_REQUIRE_POSTGRES
+## makes a missing cluster or standby a failure, not a skip.
 test: deps boundaries documents-deps
 	$(SWIFT) build
 	@set -e; eval "$$(Tests/Support/postgres-cluster.sh start)"; \
 	  trap 'Tests/Support/postgres-cluster.sh stop "$$HAZARD_PG_DIR"' EXIT; \
+	  eval "$$(Tests/Support/postgres-cluster.sh standby "$$HAZARD_PG_DIR")"; \
 	  HAZARD_REQUIRE_POSTGRES=1 $(SWIFT) test; \
 	  HAZARD_REQUIRE_POSTGRES=1 python3 rpc/python/tests/two_servers.py; \
 	  HAZARD_REQUIRE_POSTGRES=1 python3 rpc/python/tests/load_balancer.py

@@ -160,7 +160,7 @@ extension PostgresLedgerStore {
 
     func insert(_ rows: [[SQLValue]], into table: LedgerTable) async throws {
         guard !rows.isEmpty else { return }
-        try await transaction { c in
+        try await writeTransaction { c in
             try await c.query(PostgresQuery(unsafeSQL: Self.chainLock), logger: Self.logger)
             for row in rows { try await Self.execute(c, SQLQuery(sql: table.insertSQL, arguments: row)) }
             if table != .event {

@@ -42,7 +42,7 @@ extension PostgresLedgerStore {
 
     func register(_ uscc: USCC, by actor: Person, at: Timestamp,
                   resolving resolve: @escaping @Sendable (Enterprise?) throws -> Enterprise) async throws -> EnterpriseRegistration {
-        try await transaction { c in
+        try await writeTransaction { c in
             var chain = try await Chain.locked(c, at: at)
             let existing = try await Self.enterpriseID(c, uscc)
             let previous: Enterprise? = if let existing { try await Self.fetchEnterprise(c, id: existing) } else { nil }
@@ -75,7 +75,7 @@ extension PostgresLedgerStore {
     }
 
     func recordEnforcement(_ record: EnforcementRecord, by actor: Person, at: Timestamp) async throws -> Int64 {
-        try await transaction { c in
+        try await writeTransaction { c in
             var chain = try await Chain.locked(c, at: at)
             guard let enterprise = try await Self.enterpriseID(c, record.enterprise) else {
                 throw LedgerError(.unknownEnterprise, "no enterprise \(record.enterprise) in the ledger; register it first")
@@ -94,7 +94,7 @@ extension PostgresLedgerStore {
     }
 
     func record(_ draft: InspectionDraft, by actor: Person, at: Timestamp) async throws -> RecordedInspection {
-        try await transaction { c in
+        try await writeTransaction { c in
             var chain = try await Chain.locked(c, at: at)
             let input = draft.input
             let found = try await Self.fetch(c, SQLQuery(sql: "SELECT id, region FROM enterprise WHERE uscc = ?", arguments: [.text(input.enterprise.rawValue)]))
@@ -123,7 +123,7 @@ extension PostgresLedgerStore {
 
     func apply(_ change: LifecycleChange, to id: HazardID, by actor: Person, on day: Day, at: Timestamp,
                transition: @escaping @Sendable (HazardState) throws -> HazardState) async throws -> Hazard {
-        try await transaction { c in
+        try await writeTransaction { c in
             // The lock before the read: a racing transition's result is what this one sees.
             var chain = try await Chain.locked(c, at: at)
             var hazard = try await Self.fetchHazard(c, id: id)

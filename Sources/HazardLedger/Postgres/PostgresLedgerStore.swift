@@ -28,9 +28,12 @@ final class PostgresLedgerStore: LedgerStore {
     }
 
     /// Connects, creates the schema when missing, applies migrations this build knows and
-    /// refuses a database with migrations it does not.
+    /// refuses a database with migrations it does not. On a hot standby or a read-only session
+    /// nothing is created or migrated: the schema must be there with exactly this build's
+    /// migrations (`PostgresLedgerStore+ReadOnly`); the server refuses writes.
     ///
-    /// - Throws: `LedgerError` `.newerSchema`, `.busy` (unreachable); `PostgresServerError`.
+    /// - Throws: `LedgerError` `.newerSchema`, `.readOnly` (a read-only database whose schema is
+    ///   missing or behind this build), `.busy` (unreachable); `PostgresServerError`.
     static func open(_ location: PostgresLocation) async throws -> PostgresLedgerStore {
         var configuration: PostgresClient.Configuration
         if let socket = location.socketDirectory {
@@ -44,12 +47,16 @@ final class PostgresLedgerStore: LedgerStore {
         configuration.options.maximumConnections = 16
         let store = PostgresLedgerStore(client: PostgresClient(configuration: configuration), location: location.description)
         do {
-            if let schema = location.schema {
-                try await store.client.withConnection { c in
-                    try await c.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \"\(schema)\""), logger: logger)
+            if let reason = try await PostgresAccess.of(store.client).readOnlyReason {
+                try await store.checkSchema(readOnly: reason)
+            } else {
+                if let schema = location.schema {
+                    try await store.client.withConnection { c in
+                        try await c.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \"\(schema)\""), logger: logger)
+                    }
                 }
+                try await store.migrate()
             }
-            try await store.migrate()
         } catch {
             await store.close()
             throw Self.translate(error, location: location.description)
@@ -73,15 +80,19 @@ final class PostgresLedgerStore: LedgerStore {
             for try await (name) in try await c.query("SELECT identifier FROM ledger_migrations", logger: Self.logger).decode(String.self) {
                 applied.insert(name)
             }
-            let known = Set(PostgresSchema.migrations.map(\.name))
-            let unknown = applied.subtracting(known).sorted()
-            guard unknown.isEmpty else {
-                throw LedgerError(.newerSchema, "the ledger \(self.location) was written by a newer version of hazard (schema migrations \(unknown.joined(separator: ", ")) are unknown to this build); upgrade hazard to open it")
-            }
+            try self.refuseUnknown(applied)
             for (name, sql) in PostgresSchema.migrations where !applied.contains(name) {
                 for statement in Self.statements(sql) { try await c.query(PostgresQuery(unsafeSQL: statement), logger: Self.logger) }
                 try await c.query("INSERT INTO ledger_migrations (identifier) VALUES (\(name))", logger: Self.logger)
             }
+        }
+    }
+
+    /// - Throws: `LedgerError` `.newerSchema` when `applied` holds migrations this build does not know.
+    func refuseUnknown(_ applied: Set<String>) throws {
+        let unknown = applied.subtracting(PostgresSchema.migrations.map(\.name)).sorted()
+        guard unknown.isEmpty else {
+            throw LedgerError(.newerSchema, "the ledger \(location) was written by a newer version of hazard (schema migrations \(unknown.joined(separator: ", ")) are unknown to this build); upgrade hazard to open it")
         }
     }
 
@@ -149,6 +160,10 @@ final class PostgresLedgerStore: LedgerStore {
     /// A server or connection error as the ledger's own when it has a meaning for callers.
     static func translate(_ error: any Error, location: String) -> any Error {
         guard let error = error as? PSQLError else { return error }
+        if error.serverInfo?[.sqlState] == readOnlySQLState {
+            // A write on a standby or in a read-only session; `writeTransaction` says which.
+            return LedgerError(.readOnly, "the ledger at \(location) is read-only (\(error.serverInfo?[.message] ?? "the server refused a write")): writes go to the primary")
+        }
         if let message = error.serverInfo?[.message] {
             return PostgresServerError(sqlState: error.serverInfo?[.sqlState] ?? "", message: message, location: location)
         }

@@ -48,9 +48,11 @@ public struct Ledger: Sendable {
     }
 
     /// Opens the ledger `location` names: a SQLite file, or a PostgreSQL database (connecting,
-    /// creating the schema if needed, refusing one written by a newer build).
+    /// creating the schema if needed, refusing one written by a newer build). A hot standby or
+    /// read-only session opens read-only: nothing is created or migrated, writes throw `.readOnly`.
     ///
-    /// - Throws: `LedgerError` `.newerSchema`, `.busy` (PostgreSQL unreachable); `PostgresServerError`; GRDB errors.
+    /// - Throws: `LedgerError` `.newerSchema`, `.readOnly` (read-only and the schema missing or
+    ///   behind), `.busy` (PostgreSQL unreachable); `PostgresServerError`; GRDB errors.
     public static func open(_ location: LedgerLocation, clock: any LedgerClock) async throws -> Ledger {
         switch location {
         case .sqlite(let path):

@@ -14,6 +14,10 @@ public struct LedgerError: Error, Hashable, Sendable, CustomStringConvertible {
         case unknownInspection
         case newerSchema
         case corruptRow
+        /// The database accepts no writes (a PostgreSQL hot standby, or a session that is
+        /// read-only by default): a write was refused, or the schema is missing or behind this
+        /// build and cannot be created or migrated there.
+        case readOnly
     }
 
     public var code: Code

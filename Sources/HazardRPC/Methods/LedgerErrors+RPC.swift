@@ -20,7 +20,7 @@ extension LedgerError: RPCErrorConvertible {
             return RPCError(.validationFailed, message, data: .object([
                 "issues": .array([.object(["code": .string(code.rawValue), "message": .string(message)])]),
             ]))
-        case .newerSchema, .corruptRow:
+        case .newerSchema, .corruptRow, .readOnly:
             return RPCError(.internalError, "internal error")
         }
     }
