@@ -336,6 +336,15 @@ struct AuthorisationAndIntegrityTests {
         #expect(error.data?["retryable"] == .bool(true))
     }
 
+    @Test("a write refused by a read-only ledger answers -32016, not retryable, without the database's address")
+    func readOnlyLedger() {
+        let error = LedgerError(.readOnly, "the ledger at postgres://hazard@db-primary.internal:5432/ledger is read-only (a hot standby): writes go to the primary").rpcError
+        #expect(error.code == -32016 && RPCErrorCode.readOnly.rawValue == -32016)
+        #expect(error.data?["retryable"] == .bool(false))
+        #expect(!error.message.contains("db-primary") && !error.message.contains("postgres://"))
+        #expect(error.message.contains("read-only"))
+    }
+
     @Test("server options: a NaN or endless idle timeout and a port past 65535 are refused", arguments: [Double.nan, .infinity, 0, -1, 86_401])
     func idleTimeouts(seconds: Double) {
         #expect(throws: RPCConfigurationError.self) { try RPCServerConfiguration.idleTimeout(seconds: seconds) }

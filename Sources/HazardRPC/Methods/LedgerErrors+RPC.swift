@@ -20,7 +20,11 @@ extension LedgerError: RPCErrorConvertible {
             return RPCError(.validationFailed, message, data: .object([
                 "issues": .array([.object(["code": .string(code.rawValue), "message": .string(message)])]),
             ]))
-        case .newerSchema, .corruptRow, .readOnly:
+        // The ledger's own message names the database (host, user); a client is told what to do.
+        case .readOnly:
+            return RPCError(.readOnly, "the ledger is read-only here (a hot standby or a read-only session): nothing was written; send writes to a server on the primary",
+                            data: .object(["retryable": .bool(false)]))
+        case .newerSchema, .corruptRow:
             return RPCError(.internalError, "internal error")
         }
     }

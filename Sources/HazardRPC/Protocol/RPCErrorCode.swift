@@ -21,4 +21,7 @@ public enum RPCErrorCode: Int, Sendable, Hashable, CaseIterable {
     case limitExceeded = -32014
     /// `checklists.reload` found errors in the checklist files; the old set is still served.
     case reloadFailed = -32015
+    /// The ledger this server uses accepts no writes (a PostgreSQL hot standby, a read-only
+    /// session); nothing was written. Writes go to a server on the primary.
+    case readOnly = -32016
 }
