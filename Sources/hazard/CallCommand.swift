@@ -8,10 +8,12 @@ struct CallCommand: AsyncParsableCommand {
         commandName: "call",
         abstract: "Call one method of a running `hazard serve` and print the result as JSON.",
         discussion: """
-            Example: hazard call hazard.grade '{"checklist":"urban-gas-2023","answers":{"has_emergency_plan":false}}'
             PARAMS_JSON '-' reads the params from standard input. Exits 1 on an RPC error, printing it to stderr, \
             and when the server cannot be reached ("cannot connect to 127.0.0.1:7420 (connection refused): \
             is `hazard serve` running?").
+
+            Example:
+              hazard call hazard.grade '{"checklist":"urban-gas-2023","answers":{"has_emergency_plan":false}}'
             """
     )
 

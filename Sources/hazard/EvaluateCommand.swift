@@ -11,10 +11,10 @@ struct EvaluateCommand: ParsableCommand {
         commandName: "evaluate",
         abstract: "Grade answers files (YAML or JSON) against a checklist.",
         discussion: """
-            Each answers file holds `answers:` (question id → answer) and optionally `checklist:` and
-            `inspection_date:`. Text output is a report for people; JSON is the Evaluation that the
-            RPC method hazard.grade returns (an array of them, in argument order, for several files).
-            Every file is graded even when another fails; the exit status is 1 if any failed. The
+            Each answers file holds `answers:` (question id → answer) and optionally `checklist:` and \
+            `inspection_date:`. Text output is a report for people; JSON is the Evaluation that the \
+            RPC method hazard.grade returns (an array of them, in argument order, for several files). \
+            Every file is graded even when another fails; the exit status is 1 if any failed. The \
             answers file has the limits of a checklist file: 8 MiB, lists and mappings nested 64 \
             deep, 1,000,000 nodes with aliases expanded (checklists/FORMAT.md, "Limits").
             """

@@ -6,7 +6,7 @@ struct Hazard: AsyncParsableCommand {
         commandName: "hazard",
         abstract: "Grade work-safety inspections against China's major-accident-hazard standards (重大事故隐患判定标准).",
         discussion: """
-            Checklists (YAML, one per standard) live under checklists/<sector>/; see checklists/FORMAT.md.
+            Checklists (YAML, one per standard) live under checklists/<sector>/; see checklists/FORMAT.md. \
             Authors lint and test them, inspectors evaluate answers against them.
             """,
         version: "0.1.0",

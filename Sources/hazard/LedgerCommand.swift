@@ -5,8 +5,8 @@ struct LedgerCommand: AsyncParsableCommand {
         commandName: "ledger",
         abstract: "The hazard ledger (隐患台账): record inspections, track hazards to closure, verify the audit chain.",
         discussion: """
-            Lifecycle: reported → rectifying (plan; 五落实 for a major hazard) → rectified → closed (verify, by someone
-            other than the rectifier); reject sends a rectified hazard back to rectifying. A general hazard may be
+            Lifecycle: reported → rectifying (plan; 五落实 for a major hazard) → rectified → closed (verify, by someone \
+            other than the rectifier); reject sends a rectified hazard back to rectifying. A general hazard may be \
             rectified on the spot (立查立改). Every change is an append-only, hash-chained event.
             """,
         subcommands: [

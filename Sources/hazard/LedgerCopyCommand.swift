@@ -8,8 +8,8 @@ struct LedgerCopyCommand: AsyncParsableCommand {
         commandName: "copy",
         abstract: "Copy a whole ledger into a new, empty one (SQLite ↔ PostgreSQL), ids, events and hashes unchanged.",
         discussion: """
-            Both sides are a path, sqlite:PATH or postgres://user@host:port/db (password from PGPASSWORD). The copy
-            verifies on both sides afterwards; a head kept from the source (hazard ledger head) anchors the copy too.
+            Both sides are a path, sqlite:PATH or postgres://user@host:port/db (password from PGPASSWORD). The copy \
+            verifies on both sides afterwards; a head kept from the source (hazard ledger head) anchors the copy too. \
             Stop the servers writing to the source first: rows written during the copy may be missed.
             """
     )

@@ -8,11 +8,15 @@ struct LedgerDocumentCommand: AsyncParsableCommand {
         abstract: "Print a document to sign for an inspection: its record, rectification notice or review opinion (HTML or PDF).",
         discussion: """
             ID is the inspection's id (`hazard ledger record` prints it; `hazard ledger show HAZARD` names it as 检查 #ID).
-              record  现场检查记录 / 隐患排查记录: enterprise, site, date, kind, inspectors, checklist (standard, version, \
+
+            record: 现场检查记录 / 隐患排查记录: enterprise, site, date, kind, inspectors, checklist (standard, version, \
             SHA-256), every finding with clause, grade, evidence and advice, counts and rating, signature blocks.
-              notice  隐患整改通知书: the hazards to rectify, numbered by the ledger, with clause, grade, deadline and the \
+
+            notice: 隐患整改通知书: the hazards to rectify, numbered by the ledger, with clause, grade, deadline and the \
             五落实 plan where recorded.
-              review  整改复查意见: what was rectified, who verified it and when, and the hash of each verifying event.
+
+            review: 整改复查意见: what was rectified, who verified it and when, and the hash of each verifying event.
+
             Document numbers come from the ledger's ids (隐检记〔YEAR〕ID号, 隐改通〔YEAR〕ID号, 隐复查〔YEAR〕ID-SEQ号, SEQ \
             being the latest review event), so printing again gives the same number. Each page ends with the events it \
             comes from and `hazard ledger verify-chain --head SEQ:HASH`, which checks that the ledger still holds them.

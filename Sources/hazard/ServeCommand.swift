@@ -21,10 +21,15 @@ struct ServeCommand: AsyncParsableCommand {
             (or HAZARD_CONFIG); a flag wins over the variable, the variable over the file, the file over \
             the default. --print-config shows the result and where each value came from. Exit 2: a \
             configuration mistake, or no checklists found.
-            Without --auth the server runs unauthenticated and only on a loopback address.
+
+            Without --auth the server runs unauthenticated and only on a loopback address. \
             Query it with `hazard call engine.info`, rpc/python/hazard_rpc.py or rpc/examples/.
-            SIGTERM or SIGINT stops accepting, finishes the requests in flight (within --shutdown-timeout)
-            and closes the database. SIGHUP (or checklists.reload, admin only) loads the checklist folders             again: if every file loads, requests after it use the new set; otherwise the old set stays             and the located errors are logged at warning. --log-level debug logs every request.
+
+            SIGTERM or SIGINT stops accepting, finishes the requests in flight (within --shutdown-timeout) \
+            and closes the database. SIGHUP (or checklists.reload, admin only) loads the checklist folders \
+            again: if every file loads, requests after it use the new set; otherwise the old set stays \
+            and the located errors are logged at warning. --log-level debug logs every request.
+
             Fixed limits (rpc/PROTOCOL.md §5): batches of at most 1,000 entries (-32600), those over 32 \
             run off the event loop; 256 frames may wait behind a ledger call; 5 wrong tokens per \
             connection, 20 per address and 200 server-wide per 60 s (-32001); inspection.record stores \
