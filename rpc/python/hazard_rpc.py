@@ -188,7 +188,7 @@ class HazardClient:
     def enterprises_register(self, uscc, name, region, sectors=None, sites=None):
         return self.call("enterprises.register", _params(uscc=uscc, name=name, region=region, sectors=sectors, sites=sites))
 
-    def inspection_record(self, checklist, answers, enterprise, inspection_date=None, kind=None, inspectors=None,
+    def inspection_record(self, checklist, answers, enterprise, inspection_date, kind=None, inspectors=None,
                           signed_by=None, signature=None, site=None, actor=None):
         return self.call("inspection.record", _params(
             checklist=checklist, answers=answers, enterprise=enterprise, inspection_date=inspection_date, kind=kind,

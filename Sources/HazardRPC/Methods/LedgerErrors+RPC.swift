@@ -17,9 +17,7 @@ extension LedgerError: RPCErrorConvertible {
         case .busy:
             return RPCError(.busy, message, data: .object(["retryable": .bool(true)]))
         case .invalidUSCC, .invalidRegion, .invalidInput, .implausibleDate:
-            return RPCError(.validationFailed, message, data: .object([
-                "issues": .array([.object(["code": .string(code.rawValue), "message": .string(message)])]),
-            ]))
+            return .validationFailed(message, code: code.rawValue)
         // The ledger's own message names the database (host, user); a client is told what to do.
         case .readOnly:
             return RPCError(.readOnly, "the ledger is read-only here (a hot standby or a read-only session): nothing was written; send writes to a server on the primary",

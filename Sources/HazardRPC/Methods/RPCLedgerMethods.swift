@@ -40,16 +40,15 @@ public struct RPCLedgerMethods: Sendable {
     private func allMethods() -> [RPCMethod] {
         [
             RPCMethod("enterprises.register", role: .inspector) { params, principal in
-                let uscc = try Self.uscc(try params.string("uscc"))
+                let uscc = try Self.uscc(try params.string("uscc"), field: "uscc")
                 let name = try params.string("name")
-                let region = try params.string("region")
+                let region = try Self.region(try params.string("region"))
                 let sectors = try params.optionalStrings("sectors") ?? []
                 let sites = try params.optionalStrings("sites") ?? []
                 try params.finish()
                 for sector in sectors where !knownSectors.contains(sector) {
-                    throw RPCError(.validationFailed, "unknown sector '\(sector)': sectors are those of the loaded checklists (\(knownSectors.sorted().joined(separator: ", ")))",
-                                   data: .object(["issues": .array([.object(["code": .string("unknownSector"), "path": .string("sectors"),
-                                                                             "message": .string("unknown sector '\(sector)'")])])]))
+                    throw RPCError.validationFailed("unknown sector '\(sector)': sectors are those of the loaded checklists (\(knownSectors.sorted().joined(separator: ", ")))",
+                                                    code: "unknownSector", path: "sectors")
                 }
                 try principal.require(region: region)
                 for sector in sectors { try principal.require(sector: sector) }
@@ -68,7 +67,11 @@ public struct RPCLedgerMethods: Sendable {
             RPCMethod("inspection.record", role: .inspector) { params, principal in
                 try RPCRecordLimits.check(params.value)
                 let evaluation = try engine.grade(&params, principal: principal, finish: false)
-                let uscc = try Self.uscc(try params.string("enterprise"))
+                // A ledger entry needs the day the site was inspected; grading alone does not.
+                guard evaluation.inspectionDate != nil else {
+                    throw RPCError.invalidParams("missing inspection_date: an inspection is recorded with the day it took place", field: "inspection_date", expected: "a date YYYY-MM-DD")
+                }
+                let uscc = try Self.uscc(try params.string("enterprise"), field: "enterprise")
                 let site = try params.optionalString("site")
                 let kindText = try params.optionalString("kind") ?? InspectionKind.department.rawValue
                 guard let kind = InspectionKind(rawValue: kindText) else {
@@ -140,7 +143,7 @@ public struct RPCLedgerMethods: Sendable {
             RPCMethod("reports.dispatch", role: .department) { params, principal in
                 let to = try params.optionalDay("to") ?? today
                 let from = try params.optionalDay("from") ?? Day(daysSinceEpoch: 0)
-                var region = try params.optionalString("region")
+                var region = try params.optionalString("region").map(Self.region)
                 let sector = try params.optionalString("sector")
                 try params.finish()
                 if let region { try principal.require(region: region) }
@@ -199,9 +202,9 @@ public struct RPCLedgerMethods: Sendable {
             }
             filter.source = value
         }
-        let region = try params.optionalString("region")
+        let region = try params.optionalString("region").map(Self.region)
         filter.sector = try params.optionalString("sector")
-        if let enterprise = try params.optionalString("enterprise") { filter.enterprise = try Self.uscc(enterprise) }
+        if let enterprise = try params.optionalString("enterprise") { filter.enterprise = try Self.uscc(enterprise, field: "enterprise") }
         filter.overdueAsOf = try params.optionalDay("overdue_as_of")
         filter.supervisedOnly = try params.optionalBool("supervised_only") ?? false
         filter.limit = try params.optionalInt("limit", in: 1...1000) ?? 100
@@ -232,9 +235,18 @@ public struct RPCLedgerMethods: Sendable {
                principal: principal.name, actsForSeveral: principal.actsForSeveral)
     }
 
-    static func uscc(_ text: String) throws(RPCError) -> USCC {
+    /// A USCC from member `field`; a malformed one is -32005 `invalidUSCC` at that member.
+    static func uscc(_ text: String, field: String) throws(RPCError) -> USCC {
         do { return try USCC(text) } catch {
-            throw RPCError.invalidParams(error.message, field: "uscc", expected: "an 18-character unified social credit code")
+            throw RPCError.validationFailed(error.message, code: error.code.rawValue, path: field)
+        }
+    }
+
+    /// A region code from member `region`, checked before any scope check so that a malformed
+    /// code is -32005 `invalidRegion` for everyone, never -32002.
+    static func region(_ text: String) throws(RPCError) -> String {
+        do { return try RegionCode(text).rawValue } catch {
+            throw RPCError.validationFailed(error.message, code: error.code.rawValue, path: "region")
         }
     }
 

@@ -51,6 +51,15 @@ public struct RPCError: Error, Sendable, Hashable, CustomStringConvertible {
         RPCError(.limitExceeded, message, data: .object(["field": .string(field), "limit": .number(limit)]))
     }
 
+    /// -32005 with one issue: a value the ledger refuses (`code` as listed in PROTOCOL §3),
+    /// `path` the member it came from when the refusal is the RPC's own.
+    public static func validationFailed(_ message: String, code: String, path: String? = nil) -> RPCError {
+        var issue: [JSONMember] = [JSONMember(key: "code", value: .string(code))]
+        if let path { issue.append(JSONMember(key: "path", value: .string(path))) }
+        issue.append(JSONMember(key: "message", value: .string(message)))
+        return RPCError(.validationFailed, message, data: .object(["issues": .array([.object(issue)])]))
+    }
+
     public static func notFound(_ kind: String, _ id: String) -> RPCError {
         RPCError(.notFound, "no \(kind) '\(id)'", data: .object(["kind": .string(kind), "id": .string(id)]))
     }
