@@ -24,7 +24,7 @@ struct LedgerEnforceCommand: AsyncParsableCommand {
         let record = EnforcementRecord(enterprise: try LedgerOptions.uscc(enterprise), action: kind, day: try LedgerOptions.day(on, "--on"),
                                        amount: amount, persons: persons, note: note)
         try await runLedgerAction {
-            let seq = try await ledger.open(.creating).recordEnforcement(record, by: actor)
+            let seq = try await ledger.open(.existing).recordEnforcement(record, by: actor)
             print("event \(seq): \(kind.formItem) \(kind.label)")
         }
     }

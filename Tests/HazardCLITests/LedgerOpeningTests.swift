@@ -14,9 +14,11 @@ struct LedgerOpeningTests {
         ["report", "dispatch", "--from", "2026-01-01", "--to", "2026-01-31"],
         ["ledger", "rectify", "1", "--as", "王工"],
         ["ledger", "supervise", "1", "--authority", "市安委会", "--as", "王工"],
+        // An enforcement names a registered enterprise, so it too needs a ledger that exists.
+        ["ledger", "enforce", "91350100M000100Y43", "--action", "spot_check", "--as", "王工"],
     ]
 
-    @Test("read commands refuse with 'no ledger at PATH' and create no file", arguments: commands)
+    @Test("read commands, and writes on what a ledger already holds, refuse with 'no ledger at PATH' and create no file", arguments: commands)
     func refuses(command: [String]) throws {
         try CLI.withTemporaryDirectory { dir in
             let db = dir.appendingPathComponent("typo.sqlite").path
