@@ -78,6 +78,8 @@ struct ServeCommand: AsyncParsableCommand {
             }
             return
         }
+        // Before anything slow: a SIGHUP from here on is a reload request, kept until the server runs.
+        let reloadSignals = await RPCReloadSignalService.trap()
         let (settings, checklistLocation) = try await resolveSettings()
         if printConfig {
             printConfiguration(settings, checklists: checklistLocation)
@@ -163,8 +165,7 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(line.utf8))
         }
         metricsEndpoint?.onScrape { server.publishMetrics() }
-        // SIGHUP is trapped from here on, before the server listens.
-        let reloadOnSignal = await RPCReloadSignalService(catalog: catalog)
+        let reloadOnSignal = RPCReloadSignalService(catalog: catalog, signals: reloadSignals)
         let services: [any Service] = [server, reloadOnSignal] + (metricsEndpoint.map { [$0] } ?? [])
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {

@@ -140,6 +140,24 @@ struct ServeOperationsTests {
         }
     }
 
+    @Test("a SIGHUP while the checklists are still loading is a reload once the server listens, not the server's end")
+    func sighupDuringStartup() throws {
+        try CLI.withTemporaryDirectory { dir in
+            let serve = try ServeProcess(["--port", "0", "--checklists", CLI.packageRoot.appendingPathComponent("checklists").path,
+                                          "--database", dir.appendingPathComponent("ledger.sqlite").path], in: dir)
+            defer { _ = serve.stop() }
+            // Logged after SIGHUP is trapped and before the checklists load.
+            let deadline = Date().addingTimeInterval(30)
+            while !serve.stderr.contains("rpc.unauthenticated"), serve.process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            serve.signal(SIGHUP)
+            let port = try serve.await(#"listening on 127\.0\.0\.1:([0-9]+)"#)
+            let info = try Self.callUntil(port, ["engine.info"], contains: #""generation":2"#)
+            #expect(info.stdout.contains(#""generation":2"#), "the SIGHUP is a reload after start: \(info.stdout)")
+            #expect(serve.process.isRunning)
+            #expect(serve.stop() == 0)
+        }
+    }
+
     @Test("--metrics refuses a non-loopback address unless --metrics-allow-remote is given")
     func metricsLoopbackOnly() throws {
         let refused = try CLI.run(["serve", "--port", "0", "--metrics", "0.0.0.0:0"])

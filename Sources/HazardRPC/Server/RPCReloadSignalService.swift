@@ -8,11 +8,17 @@ public struct RPCReloadSignalService: Service {
     public let catalog: RPCChecklistCatalog
     private let signals: UnixSignalsSequence
 
-    /// Traps SIGHUP before returning, so from then on a SIGHUP reloads instead of ending the
-    /// process: make the service before the server starts listening.
-    public init(catalog: RPCChecklistCatalog, signal: UnixSignal = .sighup) async {
+    /// Traps `signal` from now on, so it no longer ends the process. Call it first at start-up:
+    /// a SIGHUP that arrives while the checklists load (seconds, for the shipped set) is kept
+    /// and reloads them once the service runs, instead of killing a server about to listen.
+    public static func trap(_ signal: UnixSignal = .sighup) async -> UnixSignalsSequence {
+        await UnixSignalsSequence(trapping: signal)
+    }
+
+    /// `signals` from `trap()`; signals that arrived before `run()` are delivered then.
+    public init(catalog: RPCChecklistCatalog, signals: UnixSignalsSequence) {
         self.catalog = catalog
-        self.signals = await UnixSignalsSequence(trapping: signal)
+        self.signals = signals
     }
 
     public func run() async throws {
