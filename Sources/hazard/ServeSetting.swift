@@ -61,7 +61,7 @@ extension ServeSetting {
         .init("auth_timeout", .seconds, .double(10), "With auth: seconds a connection may stay unauthenticated before it is closed (-32001)."),
         .init("max_unauthenticated", .integer, .int(256),
               "With auth: most unauthenticated connections at once (the other slots stay free for authenticated clients; -32011)."),
-        .init("max_unauthenticated_per_address", .integer, .int(16), "With auth: most unauthenticated connections from one address (-32011)."),
+        .init("max_unauthenticated_per_address", .integer, .int(16), "With auth: most unauthenticated connections from one address, an IPv6 /64 counting as one (-32011)."),
         .init("max_frame_unauthenticated", .integer, .int(64 << 10), "With auth: largest frame in bytes before authenticating (-32010)."),
         .init("shutdown_timeout", .seconds, .double(10), "Seconds a connection gets on SIGTERM/SIGINT to answer what it has read before it is closed."),
         .init("log_level", .string, .string("info"), "Log level: trace, debug, info, notice, warning, error, critical."),

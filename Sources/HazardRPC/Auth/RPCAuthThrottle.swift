@@ -1,7 +1,8 @@
+import NIOCore
 import Synchronization
 
-/// Limits wrong tokens across connections (`rpc/PROTOCOL.md` §5): per peer address, and for
-/// the whole server. One instance is shared by every connection (every event loop's
+/// Limits wrong tokens across connections (`rpc/PROTOCOL.md` §5): per peer address (an IPv6
+/// peer counted by its /64, `RPCPeerKey`), and for the whole server. One instance is shared by every connection (every event loop's
 /// dispatcher); a `Mutex` guards its counts.
 ///
 /// Each limit counts failures in a sliding window. While an address is over its limit, its
@@ -30,9 +31,11 @@ public final class RPCAuthThrottle: Sendable {
     private let state = Mutex(State())
 
     private struct State: ~Copyable {
-        /// Failure times per address, oldest first.
-        var byAddress: [String: [Duration]] = [:]
-        var all: [Duration] = []
+        /// Failures in the window, oldest first, with the key (`RPCPeerKey`) each counts against.
+        var all = CircularBuffer<(time: Duration, key: String)>()
+        /// Failure times per key in the window, oldest first: about `perAddress` at most, since a
+        /// key over its limit is refused before it can fail again.
+        var byKey: [String: [Duration]] = [:]
     }
 
     /// - Parameter now: a monotonic clock reading (tests inject one).
@@ -47,38 +50,51 @@ public final class RPCAuthThrottle: Sendable {
     }()
 
     /// Whether `address` may try a token now.
-    public func allows(_ address: String) -> Bool {
+    public func allows(_ address: String) -> Bool { retryAfter(address) == nil }
+
+    /// Nil when `address` may try a token now; else how long until it may (the oldest failures
+    /// that hold it back leave the window then), which the refusal tells the client.
+    public func retryAfter(_ address: String) -> Duration? {
         let t = now()
-        return state.withLock { state in
+        let key = RPCPeerKey.of(address)
+        return state.withLock { state -> Duration? in
             prune(&state, at: t)
-            let own = state.byAddress[address]?.count ?? 0
-            if own >= limits.perAddress { return false }
-            if state.all.count >= limits.global && own > 0 { return false }
-            return true
+            let own = state.byKey[key] ?? []
+            var wait: Duration?
+            if own.count >= limits.perAddress {
+                wait = own[own.count - limits.perAddress] + limits.window - t
+            }
+            if state.all.count >= limits.global, let last = own.last {
+                // Free again once the server is under its limit, or once this key's own failures are gone.
+                let globalFree = state.all[state.all.index(state.all.startIndex, offsetBy: state.all.count - limits.global)].time + limits.window - t
+                let ownGone = last + limits.window - t
+                wait = max(wait ?? .zero, min(globalFree, ownGone))
+            }
+            return wait
         }
     }
 
     /// Counts a wrong token from `address`.
     public func recordFailure(_ address: String) {
         let t = now()
+        let key = RPCPeerKey.of(address)
         state.withLock { state in
             prune(&state, at: t)
-            state.byAddress[address, default: []].append(t)
-            state.all.append(t)
+            state.byKey[key, default: []].append(t)
+            state.all.append((t, key))
         }
     }
 
+    /// Drops failures older than the window: each leaves `all` and its key's list once, so a
+    /// call costs what it drops, not the number of addresses seen.
     private func prune(_ state: inout State, at t: Duration) {
         let cutoff = t - limits.window
-        if let keep = state.all.firstIndex(where: { $0 > cutoff }) {
-            if keep > 0 { state.all.removeFirst(keep) }
-        } else {
-            state.all.removeAll()
-        }
-        // Only addresses with stale entries are touched; the map holds addresses with recent failures.
-        for (address, times) in state.byAddress where times.first.map({ $0 <= cutoff }) ?? true {
-            let recent = times.filter { $0 > cutoff }
-            state.byAddress[address] = recent.isEmpty ? nil : recent
+        while let first = state.all.first, first.time <= cutoff {
+            state.all.removeFirst()
+            if var times = state.byKey.removeValue(forKey: first.key) {
+                times.removeFirst()
+                if !times.isEmpty { state.byKey[first.key] = times }
+            }
         }
     }
 }

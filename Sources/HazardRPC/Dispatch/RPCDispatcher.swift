@@ -433,12 +433,14 @@ public struct RPCDispatcher: Sendable {
         }
         // A failed attempt leaves the connection unauthenticated: it never keeps an earlier principal.
         let address = session.peer ?? "unknown"
-        guard throttle.allows(address) else {
+        if let wait = throttle.retryAfter(address) {
             session.principal = nil
             countFailure(&session)
             logger.notice("rpc.auth_throttled", metadata: ["connection.peer": "\(address)", "rpc.failures": "\(session.failedAuthentications)"])
-            return .failure(RPCError(.unauthenticated, "too many wrong tokens from this address or server-wide; try again later",
-                                     data: .object(["retry_after_seconds": .number(Int(throttle.limits.window.components.seconds))])))
+            // Whole seconds, rounded up, so a client that waits that long is let through.
+            let seconds = max(1, Int(wait.components.seconds) + (wait.components.attoseconds > 0 ? 1 : 0))
+            return .failure(RPCError(.unauthenticated, "too many wrong tokens from this address or server-wide; try again in \(seconds) s",
+                                     data: .object(["retry_after_seconds": .number(seconds)])))
         }
         guard let principal = auth.principal(token: token) else {
             session.principal = nil

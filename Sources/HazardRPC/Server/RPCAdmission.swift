@@ -2,7 +2,7 @@ import Synchronization
 
 /// Counts unauthenticated connections, server-wide and per address, when the server has
 /// tokens: together they may hold at most `maxTotal` of the connection slots, and one address
-/// at most `maxPerAddress`, so clients pinging `engine.info` without a token cannot keep an
+/// (an IPv6 peer counted by its /64, `RPCPeerKey`) at most `maxPerAddress`, so clients pinging `engine.info` without a token cannot keep an
 /// admin out. A connection leaves the count when it authenticates or closes.
 public final class RPCAdmission: Sendable {
     public let maxTotal: Int
@@ -22,7 +22,8 @@ public final class RPCAdmission: Sendable {
 
     /// Takes an unauthenticated slot for a connection from `address`, or says why not.
     public func admit(_ address: String) -> Refusal? {
-        counts.withLock { counts in
+        let address = RPCPeerKey.of(address)
+        return counts.withLock { counts in
             if counts.total >= maxTotal { return .total }
             if counts.byAddress[address, default: 0] >= maxPerAddress { return .address }
             counts.total += 1
@@ -33,6 +34,7 @@ public final class RPCAdmission: Sendable {
 
     /// Gives back the slot `admit` took (the connection authenticated or closed).
     public func release(_ address: String) {
+        let address = RPCPeerKey.of(address)
         counts.withLock { counts in
             counts.total -= 1
             let left = counts.byAddress[address, default: 1] - 1
