@@ -53,7 +53,7 @@ struct NodeReader {
             error(.invalidValue, "\(what) is empty", at: node.mark)
             return nil
         }
-        return ExpressionSource(text, at: node.contentMark)
+        return ExpressionSource(text, at: node.contentMark, source: node.source)
     }
 
     mutating func number(_ node: YAMLNode?, _ what: String) -> Double? {

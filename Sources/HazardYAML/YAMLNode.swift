@@ -21,6 +21,9 @@ public struct YAMLNode: Sendable {
     public var mark: SourceMark
     /// Where a scalar's text begins (after a quote, or on the first line of a block scalar).
     public var contentMark: SourceMark
+    /// A scalar as written from `contentMark` on, when its text is not simply the characters
+    /// there: it spans lines (folded, indented) or is quoted (escapes). Nil otherwise.
+    public var source: ExpressionSource.Written?
 
     /// True for `~`, `null`, an empty plain scalar.
     public var isNull: Bool {

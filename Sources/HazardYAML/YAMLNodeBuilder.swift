@@ -68,7 +68,17 @@ struct YAMLNodeBuilder {
             default:
                 style = scalar.plain_implicit == 1 ? .plain : .quoted
             }
-            let node = YAMLNode(kind: .scalar(text, style), mark: start, contentMark: content)
+            var node = YAMLNode(kind: .scalar(text, style), mark: start, contentMark: content)
+            let end = mark(event.end_mark)
+            // Kept so that a position inside the text can be found in the file (ExpressionSource).
+            if style == .quoted || end.line > content.line, let written = lines.text(from: content, to: end) {
+                let quoting: ExpressionSource.Written.Quoting = switch scalar.style {
+                case YAML_SINGLE_QUOTED_SCALAR_STYLE: .single
+                case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .double
+                default: .none
+                }
+                node.source = ExpressionSource.Written(written, quoting: quoting)
+            }
             if let anchor = scalar.anchor { anchors[String(cString: anchor)] = Anchored(node: node, size: 1, height: 0) }
             try add(node, height: 0)
         case YAML_SEQUENCE_START_EVENT:

@@ -44,7 +44,8 @@ public enum YAMLParser {
     }
 }
 
-/// Line starts of a file, to locate the first content line of a block scalar.
+/// Line starts of a file, to locate the first content line of a block scalar and to read a
+/// scalar back as written.
 struct LineIndex: Sendable {
     private let bytes: [UInt8]
     private var starts: [Int] = [0]
@@ -52,6 +53,26 @@ struct LineIndex: Sendable {
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
         for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+    }
+
+    /// The file's text from `start` up to `end` (line and column in characters, as libyaml
+    /// counts them), or nil when a mark is outside the file.
+    func text(from start: SourceMark, to end: SourceMark) -> String? {
+        guard let from = offset(of: start), let to = offset(of: end), from <= to else { return nil }
+        return String(decoding: bytes[from..<to], as: UTF8.self)
+    }
+
+    /// The byte offset of `mark`: its line's start, then `column - 1` characters (UTF-8 lead bytes).
+    private func offset(of mark: SourceMark) -> Int? {
+        guard mark.line >= 1, mark.line <= starts.count else { return nil }
+        var i = starts[mark.line - 1], characters = 1
+        while characters < mark.column {
+            guard i < bytes.count else { return characters == mark.column ? i : nil }
+            i += 1
+            while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
+            characters += 1
+        }
+        return i
     }
 
     /// The first non-blank character on the line after `mark` (block scalar content).
