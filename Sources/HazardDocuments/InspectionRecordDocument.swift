@@ -122,7 +122,7 @@ public struct InspectionRecordDocument: Sendable {
                 p.text("；完整度：" + (evaluation.completeness.map { Self.oneDecimal($0 * 100) + "%" } ?? "—"))
                 p.text("；风险评级：")
                 p.element("strong", [("class", "rating rating-\(r.level.rawValue)")], text: r.level.reportName)
-                if r.provisional { p.text("（有未作答项，评级为暂定）") }
+                if r.provisional && r.level != .unrated { p.text("（有未作答项，评级为暂定）") }
                 p.text("。")
             }
         }

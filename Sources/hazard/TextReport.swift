@@ -48,7 +48,8 @@ struct TextReport {
                    + "（其中需人工判定 \(c.manual) 项）")
         let score = evaluation.score.map { String(format1($0)) + " / 100" } ?? "无（没有可计分的项）"
         let completeness = evaluation.completeness.map { String(format1($0 * 100)) + "%" } ?? "—"
-        let provisional = evaluation.rating.provisional ? "（有未作答项，评级为暂定）" : ""
+        // 未评级 already says nothing is decided; 暂定 qualifies a rating that was given.
+        let provisional = evaluation.rating.provisional && evaluation.rating.level != .unrated ? "（有未作答项，评级为暂定）" : ""
         out.append("得分 \(score) · 完整度 \(completeness) · 评级 \(evaluation.rating.level.reportName)\(provisional)")
         return out.joined(separator: "\n")
     }

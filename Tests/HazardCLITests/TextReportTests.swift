@@ -21,6 +21,21 @@ struct TextReportTests {
         #expect(!result.stdout.contains("评级 red"))
     }
 
+    @Test("an empty, undated form reads 未评级 and warns that no date was given, never 蓝色（低风险）")
+    func emptyUndatedForm() throws {
+        try CLI.withTemporaryDirectory { dir in
+            let file = dir.appendingPathComponent("empty.yaml")
+            try "checklist: urban-gas-2023\nanswers: {}\n".write(to: file, atomically: true, encoding: .utf8)
+            let result = try CLI.run(["evaluate", file.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("⚠ 警告: 未给出检查日期"))
+            #expect(result.stdout.contains("评级 未评级（尚无已判定的检查项）"))
+            #expect(!result.stdout.contains("蓝色") && !result.stdout.contains("评级为暂定"))
+            let json = try CLI.run(["evaluate", file.path, "--format", "json"])
+            #expect(json.stdout.contains(#""level": "unrated""#) && json.stdout.contains("[no_inspection_date]"))
+        }
+    }
+
     @Test("GS-5.4 names the device with epl: none, numbered as the inspector listed it")
     func matchedRecord() throws {
         let result = try CLI.run(["evaluate", "examples/gas.yaml"])

@@ -54,6 +54,29 @@ struct ScoringTests {
         #expect(!e.rating.provisional)
     }
 
+    @Test("an empty form is not rated: nothing answered gives 未评级, never 蓝色（低风险）")
+    func nothingDecidedIsUnrated() throws {
+        let e = try evaluate(list, "{}")
+        #expect(e.rating.level == .unrated)
+        #expect(e.rating.label == "未评级" && e.rating.provisional)
+        #expect(e.rating.level.reportName == "未评级（尚无已判定的检查项）")
+        // One decided criterion is enough to rate; a major hazard is red however little else is known.
+        #expect(try evaluate(list, "{a: false}").rating.level == .blue)
+        #expect(try evaluate(list, "{a: true}").rating.level == .red)
+        #expect(try evaluate(list, "{a: false, b: true}").rating.level == .yellow)
+    }
+
+    @Test("a checklist where nothing applies is rated blue: no hazard can be there")
+    func nothingAppliesIsBlue() throws {
+        let none = try checklist("""
+            questions: [{id: here, label: 适用, type: boolean}, {id: a, label: 甲, type: boolean}]
+            criteria: [{id: C1, clause: "1", title: 甲, grade: major, applies_when: here, hazard_when: a}]
+            """)
+        let e = try evaluate(none, "{here: false}")
+        #expect(e.score == nil && e.counts.unanswered == 0)
+        #expect(e.rating.level == .blue && !e.rating.provisional)
+    }
+
     @Test("findings keep the file order and carry clause, title and section")
     func order() throws {
         let e = try evaluate(list, "{a: true}")
@@ -85,6 +108,9 @@ struct ScoringTests {
         #expect(late.warnings.first?.message.contains("NEW-2025") == true)
         #expect(late.warnings.first?.code == .standardReplacedNotEncoded)
         #expect(try evaluate(old, "{a: false}", date: "2025-10-31").warnings.isEmpty)
-        #expect(try evaluate(old, "{a: false}").warnings.isEmpty)
+        // Without a date nothing about validity can be said, and the evaluation says so.
+        let undated = try evaluate(old, "{a: false}")
+        #expect(undated.warnings.map(\.code) == [.noInspectionDate])
+        #expect(undated.warnings.first?.chinese.contains("未给出检查日期") == true)
     }
 }

@@ -52,6 +52,8 @@ extension Engine {
                 allWarnings.append(EvaluationWarning(.standardNotYetInForce, ["date": date.description, "effective": checklist.standard.effective.description,
                                                                               "standard": checklist.standard.code]))
             }
+        } else {
+            allWarnings.append(EvaluationWarning(.noInspectionDate, ["standard": checklist.standard.code]))
         }
 
         return Evaluation(

@@ -1,5 +1,5 @@
 /// What the reader of an evaluation must know besides its findings: the standard was not in
-/// force on the inspection day, or a plugin's fact was ignored.
+/// force on the inspection day (or no day was given to check), or a plugin's fact was ignored.
 ///
 /// Each kind has a stable English code. JSON carries a warning as one string, its English
 /// text with the code at the end (`"… [standard_replaced]"`, the project's `message [code]`
@@ -18,6 +18,9 @@ public struct EvaluationWarning: Sendable, CustomStringConvertible {
         /// A plugin returned a fact that does not fit its declared type (a plugin bug); the
         /// fact stayed unknown.
         case pluginFactIgnored = "plugin_fact_ignored"
+        /// Graded without an inspection date: whether the standard was in force that day is
+        /// unchecked, and criteria counting days from an answer (`days_since`) stay unanswered.
+        case noInspectionDate = "no_inspection_date"
     }
 
     /// Nil only for a warning read back from JSON without a code (written before codes were).
@@ -54,6 +57,10 @@ public struct EvaluationWarning: Sendable, CustomStringConvertible {
         .standardNotYetInForce: (
             "inspection date {date} is before {effective}, when {standard} took effect",
             "检查日期 {date} 早于 {standard} 的施行日期 {effective}：检查之日该标准尚未施行。"),
+        .noInspectionDate: (
+            "no inspection date: whether {standard} was in force on the day of the inspection is not checked, "
+                + "and criteria that count days from an answer stay unanswered",
+            "未给出检查日期：未核对检查之日 {standard} 是否有效，依日期计算天数的检查项按未作答处理。"),
         .pluginFactIgnored: (
             "plugin {plugin} returned {value} for {fact}, declared as {type}; ignored",
             "插件 {plugin} 给出的 {fact} = {value} 不符合其声明的类型（{type}），已忽略，按未知处理；这是插件的缺陷，请报告。"),

@@ -330,6 +330,7 @@ package final class EncodedEvaluation: Sendable {
         case .orange: 1
         case .yellow: 2
         case .blue: 3
+        case .unrated: 4
         }
     }
 }
