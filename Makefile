@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/hazard
 
-.PHONY: all deps build run examples test lint boundaries bench fuzz fuzz-smoke fuzz-replay clean documents-deps documents-pdf-test install uninstall install-test
+.PHONY: all deps python-deps build run examples test lint boundaries bench fuzz fuzz-smoke fuzz-replay clean documents-deps documents-pdf-test install uninstall install-test
 
 all: build
 
@@ -42,7 +42,7 @@ examples: build
 ## postgresql, installed when missing, a unix socket in a temp folder, stopped at the end even on
 ## failure), with a streaming hot standby of it for the read-only tests; HAZARD_REQUIRE_POSTGRES
 ## makes a missing cluster or standby a failure, not a skip.
-test: deps boundaries documents-deps
+test: deps boundaries documents-deps python-deps
 	$(SWIFT) build
 	@set -e; eval "$$(Tests/Support/postgres-cluster.sh start)"; \
 	  trap 'Tests/Support/postgres-cluster.sh stop "$$HAZARD_PG_DIR"' EXIT; \
@@ -99,6 +99,15 @@ documents-deps:
 	  echo "make documents-deps: installing$$missing with apt-get"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	else echo "make documents-deps: chromium, poppler-utils and a CJK font found"; fi
+
+## The Python client is standard library only; its schema tests need jsonschema, installed here
+## so that they run rather than skip (pip, else Debian's python3-jsonschema).
+python-deps:
+	@if python3 -c 'import jsonschema' 2>/dev/null; then echo "make python-deps: jsonschema found"; \
+	else echo "make python-deps: installing jsonschema for the schema tests"; \
+	  python3 -m pip install -q jsonschema 2>/dev/null || \
+	    { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-jsonschema; }; \
+	  python3 -c 'import jsonschema' || { echo "make python-deps: cannot import jsonschema after installing it"; exit 1; }; fi
 
 ## Each document kind printed through headless Chromium and read back (text, pages, A4).
 documents-pdf-test: documents-deps

@@ -10,6 +10,7 @@ ledger.verify-chain.result.json for the one report only the CLI prints.
 """
 import json
 import os
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -72,7 +73,7 @@ FINDING = obj({"criterion": S, "clause": S, "title": S, "grade": {"enum": ["majo
 EVALUATION = obj({
     "checklist": obj({"id": S, "version": S, "sha256": S, "standard": S, "title": S}),
     "findings": {"type": "array", "items": FINDING}, "counts": COUNTS,
-    "rating": obj({"level": {"enum": ["red", "orange", "yellow", "blue"]}, "label": S, "provisional": BOOL}),
+    "rating": obj({"level": {"enum": ["red", "orange", "yellow", "blue", "unrated"]}, "label": S, "provisional": BOOL}),
     "sections": {"type": "array", "items": obj({"id": S, "title": S, "counts": COUNTS}, {"score": NUM})},
     "facts": {"type": "object"}, "warnings": STRINGS,
 }, {"inspection_date": DATE, "score": {"type": "number", "minimum": 0, "maximum": 100}, "completeness": {"type": "number", "minimum": 0, "maximum": 1}})
@@ -116,15 +117,15 @@ METHODS = {
                              obj({"uscc": USCC, "name": S, "region": REGION, "sectors": STRINGS, "sites": STRINGS, "created": BOOL,
                                   "changed": {"type": "array", "items": {"enum": ["name", "region", "sectors", "sites"]}}},
                                  {"previous": obj({"uscc": USCC, "name": S, "region": REGION, "sectors": STRINGS, "sites": STRINGS})})),
-    "inspection.record": (obj({**GRADE_PARAMS, "enterprise": USCC},
-                              {**GRADE_OPTIONAL, "site": S, "kind": {"enum": ["self", "department", "supervision", "public_report"]},
+    "inspection.record": (obj({**GRADE_PARAMS, "enterprise": USCC, "inspection_date": DATE},
+                              {"answers": ANSWERS, "site": S, "kind": {"enum": ["self", "department", "supervision", "public_report"]},
                                "inspectors": STRINGS, "signed_by": S, "signature": S, "actor": S}),
                           obj({"inspection": INT, "hazards": {"type": "array", "items": HAZARD}, "evaluation": EVALUATION})),
     "hazards.list": (obj({}, {"status": {"type": "array", "items": {"enum": ["reported", "rectifying", "rectified", "closed"]}},
                               "open_only": BOOL, "grade": {"enum": ["major", "general"]},
                               "source": {"enum": ["self", "department", "supervision", "public_report"]}, "region": REGION, "sector": S,
                               "enterprise": USCC, "overdue_as_of": DATE, "supervised_only": BOOL,
-                              "limit": {"type": "integer", "minimum": 1, "maximum": 1000}, "offset": {"type": "integer", "minimum": 0}}),
+                              "limit": {"type": "integer", "minimum": 1, "maximum": 1000}, "offset": {"type": "integer", "minimum": 0, "maximum": 2147483647}}),
                      obj({"hazards": {"type": "array", "items": HAZARD}})),
     "hazards.get": (obj({"id": HAZARD_ID}), obj({"hazard": HAZARD, "events": {"type": "array", "items": EVENT}})),
     "hazards.plan": (obj({"id": HAZARD_ID}, {**TRANSITION_COMMON, "responsible": S, "measures": S, "funds": S, "deadline": DATE, "contingency": S}), HAZARD_RESULT),
@@ -175,20 +176,25 @@ ERROR = obj({"jsonrpc": {"const": "2.0"}, "id": {"type": ["string", "number", "n
              "error": obj({"code": INT, "message": S}, {"data": {}})})
 
 
-def write(name, schema, title):
+def write(name, schema, title, out=HERE):
     schema = {"$schema": DRAFT, "$id": f"https://hazard.example/rpc/schema/{name}", "title": title, **schema}
     if "#/$defs/question" in json.dumps(schema):
         schema["$defs"] = {"question": QUESTION_DEF}
-    with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
+    with open(os.path.join(out, name), "w", encoding="utf-8") as f:
         json.dump(schema, f, ensure_ascii=False, indent=2)
         f.write("\n")
 
 
-if __name__ == "__main__":
+def write_all(out=HERE):
     for method, (params, result) in METHODS.items():
-        write(f"{method}.params.json", params, f"{method} params")
-        write(f"{method}.result.json", result, f"{method} result")
+        write(f"{method}.params.json", params, f"{method} params", out)
+        write(f"{method}.result.json", result, f"{method} result", out)
     for command, result in CLI_ONLY.items():
-        write(f"{command}.result.json", result, f"hazard {command.replace('.', ' ')} --format json")
-    write("error-response.json", ERROR, "JSON-RPC error response")
-    print(f"wrote {2 * len(METHODS) + len(CLI_ONLY) + 1} schemas")
+        write(f"{command}.result.json", result, f"hazard {command.replace('.', ' ')} --format json", out)
+    write("error-response.json", ERROR, "JSON-RPC error response", out)
+    return 2 * len(METHODS) + len(CLI_ONLY) + 1
+
+
+if __name__ == "__main__":
+    # An optional folder to write to instead (the tests compare it with the committed files).
+    print(f"wrote {write_all(sys.argv[1] if len(sys.argv) > 1 else HERE)} schemas")

@@ -2,6 +2,9 @@
 import glob
 import json
 import os
+import subprocess
+import sys
+import tempfile
 import unittest
 
 try:
@@ -21,6 +24,20 @@ def schema(name):
 def check(method, params, result):
     jsonschema.validate(params, schema(f"{method}.params.json"), cls=jsonschema.Draft202012Validator)
     jsonschema.validate(result, schema(f"{method}.result.json"), cls=jsonschema.Draft202012Validator)
+
+
+class GeneratedSchemas(unittest.TestCase):
+    def test_committed_schemas_are_what_generate_py_writes(self):
+        """rpc/schema/*.json are generated: a hand edit the generator does not make is lost
+        the next time anyone runs it, so the committed files must equal its output."""
+        with tempfile.TemporaryDirectory() as out:
+            subprocess.run([sys.executable, os.path.join(SCHEMAS, "generate.py"), out], check=True, capture_output=True)
+            written = sorted(os.listdir(out))
+            committed = sorted(os.path.basename(p) for p in glob.glob(os.path.join(SCHEMAS, "*.json")))
+            self.assertEqual(written, committed)
+            for name in written:
+                with open(os.path.join(out, name), encoding="utf-8") as a, open(os.path.join(SCHEMAS, name), encoding="utf-8") as b:
+                    self.assertEqual(a.read(), b.read(), f"{name} differs from generate.py's output: edit generate.py and run it")
 
 
 @unittest.skipIf(jsonschema is None, "jsonschema is not installed (pip install jsonschema): schema checks skipped")
