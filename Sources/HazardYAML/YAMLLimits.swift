@@ -8,7 +8,7 @@ import HazardCore
 /// The defaults leave generous headroom over every shipped file (see each limit) and are
 /// documented in `checklists/FORMAT.md` under "Limits". Callers may pass other values.
 public struct YAMLLimits: Sendable, Hashable {
-    /// Bytes of one file. 8 MiB: the largest shipped checklist is 125 KB, and an answers file
+    /// Bytes of one file. 8 MiB: the largest shipped checklist is 825 KB (gb35181-2025), and an answers file
     /// with a 40,000-record list is 3.7 MB. Files are read only up to this size plus one byte,
     /// so an oversized (or endless) file is never held in memory whole.
     public var maxInputBytes: Int
@@ -20,7 +20,7 @@ public struct YAMLLimits: Sendable, Hashable {
     /// Nodes (scalars, lists, mappings) in the document with every alias expanded: an alias
     /// counts the whole subtree it names each time it is used, so a "billion laughs" file
     /// stops at the alias that crosses the limit, before anything is expanded. 1,000,000: the
-    /// largest shipped checklist has about 6,500 nodes, a 40,000-record answers list 280,000.
+    /// largest shipped checklist has about 38,700 nodes, a 40,000-record answers list 280,000.
     public var maxNodes: Int
 
     /// The most nesting any caller may allow. Walkers of the finished tree that recurse once
