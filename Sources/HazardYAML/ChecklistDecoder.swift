@@ -30,9 +30,9 @@ public enum ChecklistDecoder {
             reader.error(.invalidValue, "only checklist format 1 exists", at: format.mark)
         }
         let id = reader.located(top["id"], "checklist id", pattern: { isID($0, lowercase: true) }, rule: "use lower-case letters, digits, '.', '_' and '-'")
-        let version = reader.string(top["version"], "version")
-        let sector = reader.string(top["sector"], "sector")
-        let title = reader.string(top["title"], "title")
+        let version = reader.located(top["version"], "version", rule: "it must not be empty")?.value
+        let sector = reader.located(top["sector"], "sector", pattern: isSector, rule: "use lower-case letters, digits and '-', as the folder under checklists/ is named")?.value
+        let title = reader.located(top["title"], "title", rule: "it must not be empty")?.value
         let standard = top["standard"].flatMap { decodeStandard($0, reader: &reader) }
         let standardItems = decodeItems(top["standard"], reader: &reader)
         let plugin = reader.located(top["plugin"], "plugin")
@@ -84,7 +84,7 @@ public enum ChecklistDecoder {
     static func decodeQuestion(_ node: YAMLNode, what: String, reader: inout NodeReader) -> QuestionDefinition? {
         guard let f = reader.fields(node, what, allowed: questionKeys, required: ["id", "label", "type"]) else { return nil }
         let id = reader.located(f["id"], "\(what) id", pattern: isSnakeCase, rule: "use snake_case: a-z, 0-9, _")
-        let label = reader.string(f["label"], "label")
+        let label = reader.located(f["label"], "label", rule: "it must not be empty")?.value
         var kind: QuestionKind?
         if let typeNode = f["type"], let text = reader.string(typeNode, "type") {
             kind = QuestionKind(rawValue: text)
@@ -96,10 +96,14 @@ public enum ChecklistDecoder {
         let min = reader.number(f["min"], "min"), max = reader.number(f["max"], "max")
         var options: [Located<OptionDefinition>] = []
         for optionNode in reader.sequence(f["options"], "options") {
-            if case .scalar(let value, _) = optionNode.kind {
-                options.append(Located(OptionDefinition(value: value, label: value), at: optionNode.mark))
+            // Option values are compared in conditions and stored in the ledger: one spelling, snake_case.
+            if case .scalar = optionNode.kind {
+                if let value = reader.located(optionNode, "option value", pattern: isOptionValue, rule: optionValueRule)?.value {
+                    options.append(Located(OptionDefinition(value: value, label: value), at: optionNode.mark))
+                }
             } else if let o = reader.fields(optionNode, "option", allowed: ["value", "label"], required: ["value", "label"]),
-                      let value = reader.string(o["value"], "option value"), let optionLabel = reader.string(o["label"], "option label") {
+                      let value = reader.located(o["value"], "option value", pattern: isOptionValue, rule: optionValueRule)?.value,
+                      let optionLabel = reader.string(o["label"], "option label") {
                 options.append(Located(OptionDefinition(value: value, label: optionLabel), at: optionNode.mark))
             }
         }
@@ -110,7 +114,8 @@ public enum ChecklistDecoder {
             if kind == .list, fields.isEmpty { reader.error(.missingKey, "list question '\(id.value)' needs 'fields'", at: node.mark) }
             if kind != .list, let fl = f["fields"] { reader.error(.invalidValue, "only list questions take 'fields'", at: fl.mark) }
             if kind != .number, kind != .integer {
-                for key in ["min", "max"] { if let n = f[key] { reader.error(.invalidValue, "only number and integer questions take '\(key)'", at: n.mark) } }
+                // A unit on a yes/no or an option would print as "= true m" in reports.
+                for key in ["min", "max", "unit"] { if let n = f[key] { reader.error(.invalidValue, "only number and integer questions take '\(key)'", at: n.mark) } }
             }
         }
         guard let id, let label, let kind else { return nil }
@@ -121,8 +126,8 @@ public enum ChecklistDecoder {
     static func decodeCriterion(_ node: YAMLNode, reader: inout NodeReader) -> CriterionDefinition? {
         guard let f = reader.fields(node, "criterion", allowed: criterionKeys, required: ["id", "clause", "title", "grade", "hazard_when"]) else { return nil }
         let id = reader.located(f["id"], "criterion id", pattern: { isID($0, lowercase: false) }, rule: "use letters, digits, '.', '_' and '-'")
-        let clause = reader.string(f["clause"], "clause")
-        let title = reader.string(f["title"], "title")
+        let clause = reader.located(f["clause"], "clause", rule: "it must not be empty")?.value
+        let title = reader.located(f["title"], "title", rule: "it must not be empty")?.value
         var grade: Grade?
         if let gradeNode = f["grade"], let text = reader.string(gradeNode, "grade") {
             grade = Grade(rawValue: text)
@@ -144,7 +149,11 @@ public enum ChecklistDecoder {
     /// A criterion's `item:`: one item id or a list of them.
     static func decodeItemNames(_ node: YAMLNode?, reader: inout NodeReader) -> [Located<String>] {
         guard let node else { return [] }
-        if case .sequence = node.kind { return reader.sequence(node, "item").compactMap { reader.located($0, "item") } }
+        if case .sequence(let names) = node.kind {
+            // An empty list would fall back to the clause unseen; say which item instead.
+            if names.isEmpty { reader.error(.invalidValue, "item lists no item: name the standard.items id(s) this criterion encodes, or leave item out to use the clause", at: node.mark) }
+            return reader.sequence(node, "item").compactMap { reader.located($0, "item") }
+        }
         return reader.located(node, "item").map { [$0] } ?? []
     }
 
@@ -186,6 +195,18 @@ public enum ChecklistDecoder {
         return TestCaseDefinition(name: name, mark: node.mark, inspectionDate: reader.date(f["inspection_date"], "inspection_date"),
                                   answers: answers?.answerInput ?? AnswerInput(.null), expect: expect, expectFacts: facts,
                                   expectError: reader.string(f["expect_error"], "expect_error"))
+    }
+
+    static let optionValueRule = "use a-z, 0-9 and _ (the label carries the words)"
+
+    static func isOptionValue(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { $0 == "_" || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+    }
+
+    /// A sector: the folder it lives in under checklists/ (`hazardous-chemicals`).
+    static func isSector(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first != "-" else { return false }
+        return text.unicodeScalars.allSatisfy { $0 == "-" || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
     }
 
     static func isSnakeCase(_ text: String) -> Bool {

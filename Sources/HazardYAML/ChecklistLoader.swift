@@ -89,7 +89,25 @@ public struct ChecklistLoader: Sendable {
                 batch.diagnostics += error.diagnostics
             }
         }
+        for (checklist, (file, bytes)) in zip(batch.checklists, batch.sources) {
+            guard let successor = checklist.standard.successor, seen[ChecklistID(successor)] == nil else { continue }
+            batch.diagnostics.append(Diagnostic(
+                .unknownSuccessor, "successor '\(successor)' is not among the checklists loaded with '\(checklist.id)': "
+                    + "an inspection dated after valid_until would be told to grade with a checklist that is not there",
+                at: Self.mark(of: "successor:", in: bytes, file: file), severity: .warning))
+        }
         return batch
+    }
+
+    /// Where `key`'s value starts in `bytes` (its first occurrence), else the file's start.
+    static func mark(of key: String, in bytes: [UInt8], file: String) -> SourceMark {
+        let text = String(decoding: bytes, as: UTF8.self)
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let range = line.range(of: key) else { continue }
+            let value = line[range.upperBound...].prefix { $0 == " " }
+            return SourceMark(file: file, line: index + 1, column: line[..<range.upperBound].count + value.count + 1)
+        }
+        return SourceMark(file: file, line: 1, column: 1)
     }
 
     /// Checklist files under the paths: YAML files, skipping `schema/` and `*.answers.yaml`.

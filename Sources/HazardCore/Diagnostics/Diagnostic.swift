@@ -27,6 +27,9 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         case unknownItem
         case uncoveredItem
         case missingAdvice
+        /// `standard.successor` names a checklist not loaded with it (a warning: the grading
+        /// warning would send the inspector to a checklist this set does not serve).
+        case unknownSuccessor
     }
 
     public enum Severity: String, Sendable, Hashable { case error, warning }
