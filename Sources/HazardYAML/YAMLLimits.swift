@@ -8,8 +8,8 @@ import HazardCore
 /// The defaults leave generous headroom over every shipped file (see each limit) and are
 /// documented in `checklists/FORMAT.md` under "Limits". Callers may pass other values.
 public struct YAMLLimits: Sendable, Hashable {
-    /// Bytes of one file. 8 MiB: the largest shipped checklist is 825 KB (gb35181-2025), and an answers file
-    /// with a 40,000-record list is 3.7 MB. Files are read only up to this size plus one byte,
+    /// Bytes of one file. 8 MiB: the largest shipped checklist is 825 KB (gb35181-2025), and an
+    /// answers file with a 40,000-record list is 3.7 MB. Files are read only up to this size plus one byte,
     /// so an oversized (or endless) file is never held in memory whole.
     public var maxInputBytes: Int
 

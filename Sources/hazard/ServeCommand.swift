@@ -32,8 +32,8 @@ struct ServeCommand: AsyncParsableCommand {
 
             Fixed limits (rpc/PROTOCOL.md §5): batches of at most 1,000 entries (-32600), those over 32 \
             run off the event loop; 256 frames may wait behind a ledger call; 5 wrong tokens per \
-            connection, 20 per address (an IPv6 /64 as one) and 200 server-wide per 60 s (-32001); inspection.record stores \
-            at most 8 KiB per string, 64 KiB of text and 256 entries per list (-32014).
+            connection, 20 per address (an IPv6 /64 as one) and 200 server-wide per 60 s (-32001); \
+            inspection.record stores at most 8 KiB per string, 64 KiB of text and 256 entries per list (-32014).
             """
     )
 

@@ -2,8 +2,8 @@ import NIOCore
 import Synchronization
 
 /// Limits wrong tokens across connections (`rpc/PROTOCOL.md` §5): per peer address (an IPv6
-/// peer counted by its /64, `RPCPeerKey`), and for the whole server. One instance is shared by every connection (every event loop's
-/// dispatcher); a `Mutex` guards its counts.
+/// peer counted by its /64, `RPCPeerKey`), and for the whole server. One instance is shared by
+/// every connection (every event loop's dispatcher); a `Mutex` guards its counts.
 ///
 /// Each limit counts failures in a sliding window. While an address is over its limit, its
 /// `session.authenticate` calls are refused without looking at the token (so a right guess

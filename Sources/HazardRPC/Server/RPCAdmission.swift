@@ -2,8 +2,9 @@ import Synchronization
 
 /// Counts unauthenticated connections, server-wide and per address, when the server has
 /// tokens: together they may hold at most `maxTotal` of the connection slots, and one address
-/// (an IPv6 peer counted by its /64, `RPCPeerKey`) at most `maxPerAddress`, so clients pinging `engine.info` without a token cannot keep an
-/// admin out. A connection leaves the count when it authenticates or closes.
+/// (an IPv6 peer counted by its /64, `RPCPeerKey`) at most `maxPerAddress`, so clients pinging
+/// `engine.info` without a token cannot keep an admin out. A connection leaves the count when it
+/// authenticates or closes.
 public final class RPCAdmission: Sendable {
     public let maxTotal: Int
     public let maxPerAddress: Int
