@@ -32,7 +32,7 @@ struct YAMLNodeBuilder {
     }
 
     let file: String
-    let lines: LineIndex
+    var lines: LineIndex
     let limits: YAMLLimits
     var stack: [Open] = []
     var anchors: [String: Anchored] = [:]

@@ -49,6 +49,10 @@ public enum YAMLParser {
 struct LineIndex: Sendable {
     private let bytes: [UInt8]
     private var starts: [Int] = [0]
+    /// The last mark `offset(of:)` found. Scalars arrive in document order, so the next mark
+    /// is at or after it: starting there keeps a file that is one long line of scalars linear,
+    /// where walking from the line's start each time would be quadratic.
+    private var cursor = (line: 1, column: 1, offset: 0)
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -57,21 +61,23 @@ struct LineIndex: Sendable {
 
     /// The file's text from `start` up to `end` (line and column in characters, as libyaml
     /// counts them), or nil when a mark is outside the file.
-    func text(from start: SourceMark, to end: SourceMark) -> String? {
+    mutating func text(from start: SourceMark, to end: SourceMark) -> String? {
         guard let from = offset(of: start), let to = offset(of: end), from <= to else { return nil }
         return String(decoding: bytes[from..<to], as: UTF8.self)
     }
 
     /// The byte offset of `mark`: its line's start, then `column - 1` characters (UTF-8 lead bytes).
-    private func offset(of mark: SourceMark) -> Int? {
+    private mutating func offset(of mark: SourceMark) -> Int? {
         guard mark.line >= 1, mark.line <= starts.count else { return nil }
         var i = starts[mark.line - 1], characters = 1
+        if cursor.line == mark.line, cursor.column <= mark.column { i = cursor.offset; characters = cursor.column }
         while characters < mark.column {
-            guard i < bytes.count else { return characters == mark.column ? i : nil }
+            guard i < bytes.count else { return nil }
             i += 1
             while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
             characters += 1
         }
+        cursor = (mark.line, mark.column, i)
         return i
     }
 

@@ -34,6 +34,20 @@ struct HostileYAMLTests {
         #expect(error?.diagnostics.map(\.code) == [.yamlTooManyNodes])
     }
 
+    @Test("one long line of 200,000 quoted strings parses, each string kept with its source (read onward, not from the line's start each time)")
+    func oneLongLineOfQuotedStrings() throws {
+        // 2.4 MB on one line. Finding each string's column from the line's start cost ~10¹¹ steps.
+        let text = "answers: {list: [" + Array(repeating: #""a\tb""#, count: 200_000).joined(separator: ",") + "]}\n"
+        let root = try YAMLParser.parse(Array(text.utf8), file: "long.yaml")
+        guard case .mapping(let top) = root.kind, case .mapping(let answers) = top[0].value.kind,
+              case .sequence(let items) = answers[0].value.kind else { Issue.record("unexpected shape"); return }
+        #expect(items.count == 200_000)
+        let last = try #require(items.last)
+        #expect(last.source?.text == #"a\tb""#)
+        #expect(last.source?.quoting == .double)
+        #expect(last.contentMark.line == 1 && last.contentMark.column == text.utf8.count - 7)
+    }
+
     @Test("each use of an alias counts the whole subtree it names")
     func aliasesCountInFull() throws {
         let text = "a: &x [1, 2, 3, 4]\nb: *x\nc: *x\n"
